@@ -1,0 +1,49 @@
+// What a running meeting knows: the facts about each rep turn the buyer reacts
+// to, and the persona machine's context. Plain data, so a session can be saved
+// after any turn (XState's persisted snapshot) and resumed.
+import type { Behavior, BehaviorGroup } from '../behaviors/taxonomy';
+import type { Difficulty } from '../scenarios/schema';
+
+/** What the buyer reacts to in one rep turn. */
+export interface TurnFacts {
+  readonly behavior: Behavior;
+  readonly group: BehaviorGroup;
+  /** The rep said or asked this before. */
+  readonly repeated: boolean;
+  /** The turn picks up words or ideas from the buyer's last line. */
+  readonly buildsOnBuyer: boolean;
+}
+
+export interface BuyerLine {
+  readonly key: string;
+  readonly text: string;
+}
+
+export interface StatedNeed {
+  readonly kind: 'implied' | 'explicit';
+  /** The rep turn after which the buyer stated it. */
+  readonly turn: number;
+}
+
+export interface MeetingContext {
+  readonly difficulty: Difficulty;
+  readonly meters: Readonly<Record<string, number>>;
+  readonly turns: readonly TurnFacts[];
+  readonly revealed: readonly string[];
+  readonly needs: readonly StatedNeed[];
+  /** What the buyer says in answer to the latest turn (or the opening). */
+  readonly reply: readonly BuyerLine[];
+  /** The buyer's last line revealed something: a question that ignores it earns less. */
+  readonly lastLineSubstantive: boolean;
+  /** Seeded generator state for choosing wordings. */
+  readonly rng: number;
+  /** Last wording used per line key, so the buyer does not repeat itself word for word. */
+  readonly lastWording: Readonly<Record<string, number>>;
+}
+
+export type MeetingEvent = { type: 'rep.turn'; turn: TurnFacts } | { type: 'turn.settled' };
+
+export interface MeetingInput {
+  readonly difficulty: Difficulty;
+  readonly seed: number;
+}

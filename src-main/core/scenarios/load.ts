@@ -1,0 +1,374 @@
+// Loading a scenario from YAML text: parse, validate the shape against the
+// schema, check every name it refers to, and compile. Every problem is reported
+// with its file, line and column and, where one helps, a hint, so a manager can
+// fix a file in minutes. Scenario files are data: nothing in them is evaluated.
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { BEHAVIORS } from '../behaviors/taxonomy';
+import { compileScenario, type CompiledScenario } from './compile';
+import { GUARD_NAMES, PLACEHOLDERS, REACTION_ACTIONS } from './registry';
+import {
+  DIFFICULTIES,
+  scenarioSchema,
+  type ReactionSpec,
+  type ScenarioFile,
+  type SimpleWhenSpec,
+  type WhenSpec,
+} from './schema';
+
+export interface ScenarioProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+export interface LoadResult {
+  readonly scenario?: CompiledScenario;
+  readonly problems: ScenarioProblem[];
+}
+
+type Path = readonly (string | number)[];
+
+export function formatProblem(p: ScenarioProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+}
+
+export function loadScenario(text: string, file: string): LoadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: ScenarioProblem[] = [];
+  const at = (offset: number): { line: number; column: number } => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const report = (path: Path, message: string, severity: 'error' | 'warning' = 'error', which: 'key' | 'value' = 'value') =>
+    problems.push({ file, ...at(offsetOf(doc, path, which)), severity, message });
+
+  for (const error of doc.errors) {
+    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    problems.push({ file, line: pos.line, column: pos.col, severity: 'error', message: yamlMessage(error.message) });
+  }
+  if (problems.length > 0) return { problems };
+  if (!isMap(doc.contents)) {
+    report([], 'a scenario file is a YAML mapping (id:, title:, persona:, ...); this file is not one');
+    return { problems };
+  }
+
+  const parsed = scenarioSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of flattenIssues(parsed.error.issues)) {
+      describeIssue(issue, doc, report);
+    }
+    return { problems: sortProblems(problems) };
+  }
+  checkReferences(parsed.data, report);
+  if (problems.some((p) => p.severity === 'error')) return { problems: sortProblems(problems) };
+  return { scenario: compileScenario(parsed.data), problems: sortProblems(problems) };
+}
+
+function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+// ---------------------------------------------------------------- positions
+
+function offsetOf(doc: Document, path: Path, which: 'key' | 'value'): number {
+  let node: unknown = doc.contents;
+  let keyOffset: number | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
+      if (!pair) break;
+      keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (!item) break;
+      keyOffset = undefined;
+      node = item;
+    } else break;
+  }
+  if (which === 'key' && keyOffset !== undefined) return keyOffset;
+  return (node as Node | undefined)?.range?.[0] ?? keyOffset ?? 0;
+}
+
+// ------------------------------------------------------------- shape issues
+
+type Issue = z.core.$ZodIssue;
+type Report = (path: Path, message: string, severity?: 'error' | 'warning', which?: 'key' | 'value') => void;
+
+/** Unions report every branch; keep the branch that says something specific. */
+function flattenIssues(issues: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const branches = issue.errors.map((branch) =>
+        flattenIssues(branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue)),
+      );
+      const specific = branches.find((b) => b.every((i) => !(i.code === 'invalid_type' && i.path.length === issue.path.length)));
+      out.push(...(specific ?? branches[branches.length - 1] ?? [issue]));
+    } else out.push(issue);
+  }
+  return out;
+}
+
+const KNOWN_KEYS = new Set<string>([
+  ...Object.keys(scenarioSchema.shape),
+  'name', 'role', 'company', 'caresAbout', 'facts',
+  'start', 'min', 'max', 'perTurn', 'label',
+  'gain', 'loss', 'vars', 'note',
+  'description', 'outcome', 'reactions', 'otherwise',
+  'when', ...REACTION_ACTIONS, 'goto',
+  ...GUARD_NAMES, 'any', 'not', 'atLeast', 'atMost',
+]);
+
+function describeIssue(issue: Issue, doc: Document, report: Report): void {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const where = describePath(path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      for (const key of issue.keys) {
+        const parent = path[path.length - 1];
+        const kind = parent === 'when' || parent === 'not' || path[path.length - 2] === 'any'
+          ? 'condition'
+          : 'key';
+        const suggestion = closest(key, kind === 'condition' ? [...GUARD_NAMES, 'any', 'not'] : [...KNOWN_KEYS]);
+        const allowed = kind === 'condition' ? `; conditions are: ${[...GUARD_NAMES, 'any', 'not'].join(', ')}` : '';
+        report([...path, key], `unknown ${kind} "${key}"${where}${suggestion ? `; did you mean "${suggestion}"?` : allowed}`, 'error', 'key');
+      }
+      return;
+    case 'invalid_value': {
+      const value = valueAt(doc, path);
+      const options = issue.values.map(String);
+      const isBehavior = options.length === BEHAVIORS.length && options.every((o) => (BEHAVIORS as readonly string[]).includes(o));
+      const noun = isBehavior ? 'behaviour' : 'value';
+      const suggestion = typeof value === 'string' ? closest(value, options) : undefined;
+      report(
+        path,
+        `unknown ${noun} ${JSON.stringify(value)}${where}; ${suggestion ? `did you mean "${suggestion}"?` : `use one of: ${options.join(', ')}`}`,
+      );
+      return;
+    }
+    case 'invalid_type': {
+      const value = valueAt(doc, path);
+      if (value === undefined) {
+        report(path.slice(0, -1), `missing "${String(path[path.length - 1])}"${describePath(path.slice(0, -1))}: expected ${issue.expected}`);
+      } else {
+        report(path, `expected ${issue.expected}${where}, found ${typeName(value)}`);
+      }
+      return;
+    }
+    case 'invalid_key':
+      report(path, `bad name "${String(path[path.length - 1])}"${describePath(path.slice(0, -1))}: ${issue.issues[0]?.message ?? issue.message}`, 'error', 'key');
+      return;
+    default:
+      report(path, `${issue.message}${where}`);
+  }
+}
+
+function valueAt(doc: Document, path: Path): unknown {
+  const node = doc.getIn(path, false);
+  return node;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function describePath(path: Path): string {
+  if (path.length === 0) return '';
+  return ` at ${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1)}`;
+}
+
+/** The candidate within two edits of `word`, if any. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min(
+        (row[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}
+
+// ------------------------------------------------------------ references
+
+function checkReferences(s: ScenarioFile, report: Report): void {
+  const meters = Object.keys(s.meters);
+  const lines = Object.keys(s.lines);
+  const facts = Object.keys(s.persona.facts ?? {});
+  const states = Object.keys(s.states);
+  const usedLines = new Set<string>([s.opening]);
+
+  const expect = (kind: string, name: string, known: readonly string[], path: Path, where = 'value' as 'key' | 'value') => {
+    if (known.includes(name)) return;
+    const suggestion = closest(name, known);
+    const hint = suggestion
+      ? `; did you mean "${suggestion}"?`
+      : known.length > 0
+        ? `; defined ${kind}s: ${known.join(', ')}`
+        : `; this file defines no ${kind}s`;
+    report(path, `unknown ${kind} "${name}"${hint}`, 'error', where);
+  };
+  const list = (v: string | readonly string[]): readonly string[] => (typeof v === 'string' ? [v] : v);
+
+  const checkVar = (value: number | string | undefined, path: Path) => {
+    if (typeof value !== 'string') return;
+    const name = value.slice(1);
+    for (const level of DIFFICULTIES) {
+      if (s.difficulty[level].vars?.[name] === undefined) {
+        report(path, `"${value}" is not set for difficulty "${level}"; add it under difficulty.${level}.vars.${name}`);
+      }
+    }
+  };
+  const checkRange = (range: { atLeast?: number | string; atMost?: number | string }, path: Path) => {
+    if (range.atLeast === undefined && range.atMost === undefined) {
+      report(path, 'a range needs atLeast, atMost or both');
+    }
+    checkVar(range.atLeast, [...path, 'atLeast']);
+    checkVar(range.atMost, [...path, 'atMost']);
+  };
+  const checkSimpleWhen = (w: SimpleWhenSpec, path: Path) => {
+    for (const [meter, range] of Object.entries(w.meter ?? {})) {
+      expect('meter', meter, meters, [...path, 'meter', meter], 'key');
+      checkRange(range, [...path, 'meter', meter]);
+    }
+    checkVar(w.pitchStreak, [...path, 'pitchStreak']);
+    if (w.turn) checkRange(w.turn, [...path, 'turn']);
+    if (w.count) checkRange(w.count, [...path, 'count']);
+    for (const key of ['revealed', 'notRevealed'] as const) {
+      const v = w[key];
+      if (v) list(v).forEach((f, i) => expect('fact', f, facts, typeof v === 'string' ? [...path, key] : [...path, key, i]));
+    }
+  };
+  const checkWhen = (w: WhenSpec | undefined, path: Path) => {
+    if (!w) return;
+    checkSimpleWhen(w, path);
+    w.any?.forEach((alt, i) => checkSimpleWhen(alt, [...path, 'any', i]));
+    if (w.not) checkSimpleWhen(w.not, [...path, 'not']);
+  };
+  const checkReaction = (r: Omit<ReactionSpec, 'when'> & { when?: WhenSpec }, path: Path, allowGoto = true) => {
+    checkWhen(r.when, [...path, 'when']);
+    for (const meter of Object.keys(r.effects ?? {})) expect('meter', meter, meters, [...path, 'effects', meter], 'key');
+    if (r.say) {
+      usedLines.add(r.say);
+      expect('line', r.say, lines, [...path, 'say']);
+    }
+    if (r.reveal) list(r.reveal).forEach((f, i) => expect('fact', f, facts, typeof r.reveal === 'string' ? [...path, 'reveal'] : [...path, 'reveal', i]));
+    if (r.goto) {
+      if (allowGoto) expect('state', r.goto, states, [...path, 'goto']);
+    }
+  };
+
+  expect('line', s.opening, lines, ['opening']);
+  expect('state', s.initial, states, ['initial']);
+  for (const level of DIFFICULTIES) {
+    for (const meter of Object.keys(s.difficulty[level].start ?? {})) {
+      expect('meter', meter, meters, ['difficulty', level, 'start', meter], 'key');
+    }
+  }
+  s.rules?.forEach((r, i) => checkReaction(r, ['rules', i]));
+  s.endings?.forEach((r, i) => checkReaction(r, ['endings', i]));
+
+  for (const [name, state] of Object.entries(s.states)) {
+    const path = ['states', name];
+    if (state.outcome) {
+      if (state.reactions || state.otherwise) {
+        report(path, `state "${name}" is final (outcome: ${state.outcome}); a final state cannot have reactions or otherwise`, 'error', 'key');
+      }
+      continue;
+    }
+    state.reactions?.forEach((r, i) => checkReaction(r, [...path, 'reactions', i]));
+    if (state.otherwise) checkReaction(state.otherwise, [...path, 'otherwise']);
+    const saysSomething = [...(state.reactions ?? []), ...(state.otherwise ? [state.otherwise] : [])].some((r) => r.say);
+    if (!saysSomething) {
+      report(path, `state "${name}" has no lines: none of its reactions says anything; add "say:" to its reactions and to "otherwise"`, 'error', 'key');
+    } else if (!state.otherwise?.say) {
+      report(path, `state "${name}" has no answer for a turn that matches none of its reactions; add "otherwise: { say: LINE }"`, 'error', 'key');
+    }
+  }
+
+  // Reachability: from the initial state, through reactions, rules and endings.
+  const edges = new Map<string, Set<string>>();
+  const global = [...(s.rules ?? []), ...(s.endings ?? [])].flatMap((r) => (r.goto ? [r.goto] : []));
+  for (const [name, state] of Object.entries(s.states)) {
+    if (state.outcome) continue;
+    const targets = [...(state.reactions ?? []), ...(state.otherwise ? [state.otherwise] : [])].flatMap((r) => (r.goto ? [r.goto] : []));
+    edges.set(name, new Set([...targets, ...global]));
+  }
+  const reachable = closure([s.initial], edges);
+  const finals = states.filter((n) => s.states[n]?.outcome);
+  if (finals.length === 0) {
+    report(['states'], 'no state has an outcome, so the meeting can never end; add a final state such as "walked_out: { outcome: ended_by_buyer }"', 'error', 'key');
+  }
+  for (const name of states) {
+    if (!reachable.has(name)) {
+      report(['states', name], `state "${name}" is unreachable: no reaction, rule or ending goes to it from "${s.initial}"`, 'error', 'key');
+    } else if (!s.states[name]?.outcome && finals.length > 0) {
+      const onward = closure([name], edges);
+      if (!finals.some((f) => onward.has(f))) {
+        report(['states', name], `state "${name}" has no way out: nothing leads from it to a final state`, 'error', 'key');
+      }
+    }
+  }
+
+  for (const [key, wordings] of Object.entries(s.lines)) {
+    wordings.forEach((text, i) => {
+      for (const match of text.matchAll(/\{(\w+)\}/g)) {
+        if (!(PLACEHOLDERS as readonly string[]).includes(match[1] ?? '')) {
+          report(['lines', key, i], `unknown placeholder "{${match[1]}}" in line "${key}"; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+        }
+      }
+    });
+    if (!usedLines.has(key)) report(['lines', key], `line "${key}" is never said`, 'warning', 'key');
+    else if (wordings.length < 2) {
+      report(['lines', key], `line "${key}" has one wording; give two or more so a second session does not sound like a recording`, 'warning', 'key');
+    }
+  }
+}
+
+function closure(start: readonly string[], edges: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const seen = new Set<string>(start);
+  const queue = [...start];
+  while (queue.length > 0) {
+    const next = queue.shift() as string;
+    for (const target of edges.get(next) ?? []) {
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,189 @@
+// Every guard and action a scenario file may name, implemented once. A scenario
+// refers to them as `when: { name: params }` and reaction keys; the compiler
+// rejects any other name. Implementations take the compiled scenario's data
+// (`ScenarioRuntime`) so the registry itself holds no scenario state.
+import { GROUP_OF, type Behavior, type BehaviorGroup } from '../behaviors/taxonomy';
+import type { MeetingContext, MeetingEvent, TurnFacts, BuyerLine } from '../meeting/types';
+import { createRandom } from '../random';
+import type { Difficulty, SimpleWhenSpec } from './schema';
+
+/** The compiled, validated data of one scenario that guards and actions read. */
+export interface ScenarioRuntime {
+  readonly meters: Readonly<Record<string, { min: number; max: number; perTurn: number }>>;
+  readonly difficulty: Readonly<
+    Record<Difficulty, { gain: number; loss: number; vars: Readonly<Record<string, number>> }>
+  >;
+  readonly lines: Readonly<Record<string, readonly string[]>>;
+  readonly placeholders: Readonly<Record<string, string>>;
+}
+
+/** What a guard sees: the context, and every rep turn so far including the one being reacted to. */
+export interface GuardView {
+  readonly context: MeetingContext;
+  readonly turns: readonly TurnFacts[];
+  readonly current: TurnFacts | undefined;
+}
+
+export function viewOf(context: MeetingContext, event: MeetingEvent): GuardView {
+  if (event.type === 'rep.turn') {
+    return { context, turns: [...context.turns, event.turn], current: event.turn };
+  }
+  return { context, turns: context.turns, current: context.turns[context.turns.length - 1] };
+}
+
+type NumberOrVar = number | string;
+type Range = { atLeast?: NumberOrVar; atMost?: NumberOrVar };
+
+function resolve(value: NumberOrVar, context: MeetingContext, runtime: ScenarioRuntime): number {
+  if (typeof value === 'number') return value;
+  // Validated at load time: every $name exists at every difficulty.
+  return runtime.difficulty[context.difficulty].vars[value.slice(1)] ?? Number.NaN;
+}
+
+function inRange(x: number, range: Range, context: MeetingContext, runtime: ScenarioRuntime): boolean {
+  if (range.atLeast !== undefined && x < resolve(range.atLeast, context, runtime)) return false;
+  if (range.atMost !== undefined && x > resolve(range.atMost, context, runtime)) return false;
+  return true;
+}
+
+const list = <T>(value: T | readonly T[]): readonly T[] =>
+  Array.isArray(value) ? (value as readonly T[]) : [value as T];
+
+export type GuardName = Exclude<keyof SimpleWhenSpec, never>;
+type GuardImpl<K extends GuardName> = (
+  view: GuardView,
+  params: NonNullable<SimpleWhenSpec[K]>,
+  runtime: ScenarioRuntime,
+) => boolean;
+
+export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
+  behavior: (view, params) => view.current !== undefined && list(params).includes(view.current.behavior),
+  group: (view, params) => view.current !== undefined && list(params).includes(view.current.group),
+  meter: (view, params, runtime) =>
+    Object.entries(params).every(([meter, range]) =>
+      inRange(view.context.meters[meter] ?? 0, range, view.context, runtime),
+    ),
+  pitchStreak: (view, params, runtime) => {
+    let streak = 0;
+    for (let i = view.turns.length - 1; i >= 0 && view.turns[i]?.group === 'pitch'; i--) streak++;
+    return streak >= resolve(params, view.context, runtime);
+  },
+  turn: (view, params, runtime) => inRange(view.turns.length, params, view.context, runtime),
+  count: (view, params, runtime) => {
+    const behaviors = params.behavior ? list<Behavior>(params.behavior) : undefined;
+    const groups = params.group ? list<BehaviorGroup>(params.group) : undefined;
+    const n = view.turns.filter(
+      (t) =>
+        (!behaviors || behaviors.includes(t.behavior)) && (!groups || groups.includes(GROUP_OF[t.behavior])),
+    ).length;
+    return inRange(n, params, view.context, runtime);
+  },
+  repeated: (view, params) => (view.current?.repeated ?? false) === params,
+  buildsOnBuyer: (view, params) => (view.current?.buildsOnBuyer ?? false) === params,
+  revealed: (view, params) => list(params).every((fact) => view.context.revealed.includes(fact)),
+  notRevealed: (view, params) => list(params).every((fact) => !view.context.revealed.includes(fact)),
+  explicitNeed: (view, params) => view.context.needs.some((n) => n.kind === 'explicit') === params,
+  difficulty: (view, params) => list(params).includes(view.context.difficulty),
+};
+
+export const GUARD_NAMES = Object.keys(GUARDS) as GuardName[];
+
+/** Actions a reaction performs, in this order; each returns the context changes. */
+export type ActionName = 'recordTurn' | 'effects' | 'reveal' | 'need' | 'say';
+export const REACTION_ACTIONS = ['effects', 'reveal', 'need', 'say'] as const;
+
+type ActionImpl<P> = (
+  context: MeetingContext,
+  params: P,
+  runtime: ScenarioRuntime,
+  event: MeetingEvent,
+) => Partial<MeetingContext>;
+
+/** A value reward shrinks when the turn repeats itself or ignores what the buyer just said. */
+export const RELEVANCE = {
+  repeated: 0,
+  ignoresBuyer: 0.5,
+} as const;
+
+function clampMeters(
+  meters: Record<string, number>,
+  runtime: ScenarioRuntime,
+): Record<string, number> {
+  for (const [name, bounds] of Object.entries(runtime.meters)) {
+    const value = meters[name] ?? 0;
+    meters[name] = Math.min(bounds.max, Math.max(bounds.min, Math.round(value * 10) / 10));
+  }
+  return meters;
+}
+
+function isQuestion(behavior: Behavior): boolean {
+  return behavior.endsWith('_question');
+}
+
+export const ACTIONS: {
+  readonly recordTurn: ActionImpl<undefined>;
+  readonly effects: ActionImpl<Readonly<Record<string, number>>>;
+  readonly reveal: ActionImpl<string | readonly string[]>;
+  readonly need: ActionImpl<'implied' | 'explicit'>;
+  readonly say: ActionImpl<string>;
+} = {
+  /** Starts every reaction to a rep turn: remembers the turn and lets per-turn drift act. */
+  recordTurn: (context, _params, runtime, event) => {
+    if (event.type !== 'rep.turn') return {};
+    const { loss } = runtime.difficulty[context.difficulty];
+    const meters = { ...context.meters };
+    for (const [name, bounds] of Object.entries(runtime.meters)) {
+      if (bounds.perTurn !== 0) {
+        meters[name] = (meters[name] ?? 0) + bounds.perTurn * (bounds.perTurn < 0 ? loss : 1);
+      }
+    }
+    return {
+      turns: [...context.turns, event.turn],
+      meters: clampMeters(meters, runtime),
+      reply: [],
+      lastLineSubstantive: false,
+    };
+  },
+  effects: (context, deltas, runtime) => {
+    const { gain, loss } = runtime.difficulty[context.difficulty];
+    const turn = context.turns[context.turns.length - 1];
+    // A repeat earns nothing; a question that ignores what the buyer just revealed earns half.
+    let relevance = 1;
+    if (turn?.repeated) relevance = RELEVANCE.repeated;
+    else if (turn && isQuestion(turn.behavior) && context.lastLineSubstantive && !turn.buildsOnBuyer)
+      relevance = RELEVANCE.ignoresBuyer;
+    const meters = { ...context.meters };
+    for (const [name, delta] of Object.entries(deltas)) {
+      meters[name] = (meters[name] ?? 0) + (delta > 0 ? delta * gain * relevance : delta * loss);
+    }
+    return { meters: clampMeters(meters, runtime) };
+  },
+  reveal: (context, facts) => {
+    const fresh = list(facts).filter((f) => !context.revealed.includes(f));
+    return fresh.length === 0 ? {} : { revealed: [...context.revealed, ...fresh], lastLineSubstantive: true };
+  },
+  need: (context, kind) => ({
+    needs: [...context.needs, { kind, turn: context.turns.length }],
+    lastLineSubstantive: true,
+  }),
+  say: (context, key, runtime) => {
+    const wordings = runtime.lines[key] ?? [];
+    const random = createRandom(context.rng);
+    const last = context.lastWording[key];
+    let index = random.int(wordings.length);
+    if (wordings.length > 1 && index === last) index = (index + 1 + random.int(wordings.length - 1)) % wordings.length;
+    const text = fill(wordings[index] ?? '', runtime.placeholders);
+    const line: BuyerLine = { key, text };
+    return {
+      reply: [...context.reply, line],
+      rng: random.state(),
+      lastWording: { ...context.lastWording, [key]: index },
+    };
+  },
+};
+
+export const PLACEHOLDERS = ['name', 'role', 'company'] as const;
+
+function fill(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,373 @@
+// The session report: value creation versus pitching, with the evidence for
+// every point. Deterministic: the same transcript always gives the same report.
+// Each rep turn becomes a moment that says what it was, why it counts and what
+// to try instead; every threshold is quoted from thresholds.ts.
+import {
+  BEHAVIORS,
+  BEHAVIOR_GROUPS,
+  QUESTION_BEHAVIORS,
+  type Behavior,
+  type BehaviorGroup,
+} from '../behaviors/taxonomy';
+import type { TurnFacts } from '../meeting/types';
+import type { Outcome } from '../scenarios/schema';
+import { wordCount } from '../text/normalize';
+import type { BuyerSignal } from '../understanding/buyer';
+import type { Understanding } from '../understanding/classifier';
+import { ADJUSTMENTS, THRESHOLDS, WEIGHTS } from './thresholds';
+import { adviceFor } from './advice';
+
+export type TranscriptEntry =
+  | {
+      readonly speaker: 'buyer';
+      readonly text: string;
+      readonly signals: readonly BuyerSignal[];
+      /** The line revealed something a good next question would pick up. */
+      readonly substantive: boolean;
+    }
+  | {
+      readonly speaker: 'rep';
+      readonly text: string;
+      readonly understanding: Understanding;
+      readonly facts: TurnFacts;
+    };
+
+export interface Moment {
+  readonly turn: number;
+  readonly text: string;
+  readonly behavior: Behavior;
+  readonly group: BehaviorGroup;
+  readonly confidence: number;
+  readonly cues: readonly string[];
+  /** How the turn counted: value, pitch, or neither. */
+  readonly counts: 'value' | 'pitch' | 'neutral';
+  readonly valuePoints: number;
+  readonly pitchPoints: number;
+  readonly why: string;
+  readonly tryInstead: string;
+}
+
+export interface MetricCheck {
+  readonly metric: string;
+  readonly value: number | null;
+  readonly target: string;
+  readonly met: boolean;
+  readonly source: string;
+}
+
+export interface SessionMetrics {
+  readonly repTurns: number;
+  readonly repTalkShare: number;
+  readonly questionsAsked: number;
+  readonly questionShare: number;
+  readonly questionSpread: { readonly early: number; readonly middle: number; readonly late: number };
+  readonly questionsFrontLoaded: boolean;
+  readonly longestMonologue: { readonly turn: number | null; readonly words: number; readonly seconds: number };
+  readonly firstPitchTurn: number | null;
+  readonly explicitNeedTurn: number | null;
+  readonly pitchesBeforeExplicitNeed: number;
+  readonly byBehavior: Readonly<Record<Behavior, number>>;
+  readonly byGroup: Readonly<Record<BehaviorGroup, number>>;
+}
+
+export interface SessionReport {
+  readonly outcome: Outcome;
+  readonly valueCreation: number;
+  readonly pitching: number;
+  readonly overall: number;
+  readonly summary: string;
+  readonly adjustments: readonly { readonly points: number; readonly reason: string }[];
+  readonly metrics: SessionMetrics;
+  readonly checks: readonly MetricCheck[];
+  readonly moments: readonly Moment[];
+}
+
+export function scoreSession(transcript: readonly TranscriptEntry[], outcome: Outcome): SessionReport {
+  const reps = transcript.filter((e) => e.speaker === 'rep');
+  const repTurns = reps.length;
+
+  // When did the buyer first state an explicit need? (Rep turn number it followed.)
+  let explicitNeedTurn: number | null = null;
+  let repSoFar = 0;
+  for (const entry of transcript) {
+    if (entry.speaker === 'rep') repSoFar++;
+    else if (explicitNeedTurn === null && entry.signals.some((s) => s.kind === 'explicit_need')) {
+      explicitNeedTurn = repSoFar;
+    }
+  }
+
+  const moments: Moment[] = [];
+  let lastBuyer: Extract<TranscriptEntry, { speaker: 'buyer' }> | undefined;
+  let situationQuestions = 0;
+  let turn = 0;
+  for (const entry of transcript) {
+    if (entry.speaker === 'buyer') {
+      lastBuyer = entry;
+      continue;
+    }
+    turn++;
+    const needStated = explicitNeedTurn !== null && explicitNeedTurn < turn;
+    if (entry.facts.behavior === 'situation_question') situationQuestions++;
+    moments.push(
+      momentFor(entry, turn, {
+        needStated,
+        lastBuyer,
+        situationQuestions,
+      }),
+    );
+  }
+
+  const valuePoints = moments.reduce((sum, m) => sum + m.valuePoints, 0);
+  const pitchPoints = moments.reduce((sum, m) => sum + m.pitchPoints, 0);
+  const neutralTurns = moments.filter((m) => m.counts === 'neutral' && m.valuePoints === 0 && m.pitchPoints === 0).length;
+  const substantive = Math.max(1, repTurns - Math.min(neutralTurns, WEIGHTS.neutralAllowance));
+  const valueCreation = repTurns === 0 ? 0 : clamp(Math.round((100 * valuePoints) / substantive));
+  const pitching = repTurns === 0 ? 0 : clamp(Math.round((100 * pitchPoints) / repTurns));
+
+  const metrics = metricsOf(transcript, moments, explicitNeedTurn);
+  const checks = checksOf(metrics);
+  const adjustments: { points: number; reason: string }[] = [];
+  if (metrics.repTalkShare > THRESHOLDS.talkShareCeiling.value) {
+    adjustments.push({ points: ADJUSTMENTS.talkShareAboveCeiling, reason: `you talked ${pct(metrics.repTalkShare)} of the time; ${THRESHOLDS.talkShareCeiling.source}` });
+  }
+  if (metrics.longestMonologue.seconds > THRESHOLDS.monologueSeconds.value) {
+    adjustments.push({ points: ADJUSTMENTS.monologueTooLong, reason: `your longest turn would take about ${metrics.longestMonologue.seconds} s to say; ${THRESHOLDS.monologueSeconds.source}` });
+  }
+  if (metrics.questionsFrontLoaded) {
+    adjustments.push({ points: ADJUSTMENTS.questionsFrontLoaded, reason: `most of your questions came in the first third; ${THRESHOLDS.frontLoadedShare.source}` });
+  }
+  if (outcome === 'ended_by_buyer') adjustments.push({ points: ADJUSTMENTS.endedByBuyer, reason: 'the buyer ended the meeting' });
+  if (outcome === 'advanced') adjustments.push({ points: ADJUSTMENTS.advanced, reason: 'the buyer agreed to a next step' });
+
+  const base = WEIGHTS.valueShare * valueCreation + (1 - WEIGHTS.valueShare) * (100 - pitching);
+  const overall = repTurns === 0 ? 0 : clamp(Math.round(base + adjustments.reduce((s, a) => s + a.points, 0)));
+
+  return {
+    outcome,
+    valueCreation,
+    pitching,
+    overall,
+    summary: summaryOf(moments, valueCreation, pitching, outcome),
+    adjustments,
+    metrics,
+    checks,
+    moments,
+  };
+}
+
+interface MomentContext {
+  readonly needStated: boolean;
+  readonly lastBuyer: Extract<TranscriptEntry, { speaker: 'buyer' }> | undefined;
+  readonly situationQuestions: number;
+}
+
+function momentFor(
+  entry: Extract<TranscriptEntry, { speaker: 'rep' }>,
+  turn: number,
+  ctx: MomentContext,
+): Moment {
+  const { behavior, group } = entry.facts;
+  const ignoresBuyer =
+    QUESTION_BEHAVIORS.has(behavior) && (ctx.lastBuyer?.substantive ?? false) && !entry.facts.buildsOnBuyer;
+  let valuePoints = 0;
+  let pitchPoints = 0;
+  let why: string;
+  let counts: Moment['counts'] = group;
+
+  if (entry.facts.repeated) {
+    why = 'repeats something you already said or asked, so it earns nothing and tests the buyer\'s patience';
+    counts = group === 'pitch' ? 'pitch' : 'neutral';
+    pitchPoints = group === 'pitch' ? 1 : 0;
+  } else if (group === 'value') {
+    valuePoints = WEIGHTS.value * (ignoresBuyer ? WEIGHTS.ignoresBuyer : 1);
+    why = VALUE_WHY[behavior] ?? 'creates value for the buyer';
+    if (ignoresBuyer) why += ', but it ignores what the buyer just told you, so it earns half';
+  } else if (group === 'pitch') {
+    if (behavior === 'pitch' && ctx.needStated && entry.facts.buildsOnBuyer) {
+      pitchPoints = WEIGHTS.benefit;
+      why = 'talks about our offer, but answers a need the buyer stated in their own words (a Benefit in Rackham\'s sense), so it counts for little';
+    } else if (behavior === 'proof_to_sell' && ctx.needStated) {
+      pitchPoints = WEIGHTS.proofAfterNeed;
+      why = 'uses figures or customers to argue for buying; after a stated need it costs less, but it still sells instead of teaching';
+    } else {
+      pitchPoints = 1;
+      why = PITCH_WHY[behavior] ?? 'is about us, not the buyer';
+      if (behavior === 'pitch' && !ctx.needStated) why += ' before the buyer has stated any need (an Advantage in Rackham\'s sense, which predicts objections)';
+    }
+  } else if (behavior === 'commitment_ask') {
+    if (ctx.needStated) {
+      valuePoints = WEIGHTS.earnedAsk;
+      counts = 'value';
+      why = 'asks for a next step after the buyer stated a need: an earned advance';
+    } else {
+      pitchPoints = WEIGHTS.prematureAsk;
+      counts = 'pitch';
+      why = 'asks for a next step before the buyer has said they want to change anything: premature';
+    }
+  } else if (behavior === 'situation_question') {
+    const useful = ctx.situationQuestions <= WEIGHTS.situationQuestionsUseful;
+    valuePoints = useful ? WEIGHTS.situationQuestion : 0;
+    why = useful
+      ? 'gathers facts: necessary, but buyers find these boring, so they earn a little (Rackham: experienced sellers ask fewer)'
+      : `is your situation question number ${ctx.situationQuestions}; beyond ${WEIGHTS.situationQuestionsUseful} they earn nothing`;
+  } else {
+    why = 'builds rapport: fine in small doses, neither value nor pitch';
+  }
+
+  return {
+    turn,
+    text: entry.text,
+    behavior,
+    group,
+    confidence: entry.understanding.confidence,
+    cues: entry.understanding.cues,
+    counts,
+    valuePoints: round2(valuePoints),
+    pitchPoints: round2(pitchPoints),
+    why: `${capitalise(behaviorNoun(behavior))} that ${why}.`,
+    tryInstead: adviceFor(behavior, {
+      repeated: entry.facts.repeated,
+      ignoresBuyer,
+      needStated: ctx.needStated,
+      lastBuyerText: ctx.lastBuyer?.text,
+    }),
+  };
+}
+
+const VALUE_WHY: Partial<Record<Behavior, string>> = {
+  goal_question: "asks about the buyer's own goals and outcomes",
+  problem_question: 'asks what is not working for the buyer',
+  implication_question: 'explores what a problem costs the buyer, which turns implied needs into explicit ones (Rackham)',
+  need_payoff_question: 'lets the buyer say in their own words what solving the problem is worth',
+  insight: "teaches the buyer something about their own world without selling (commercial teaching, CEB)",
+  acknowledge: 'shows you listened (skilled negotiators summarise almost twice as often: 7.5% vs 4.2%, Rackham)',
+  concede_fit: 'is honest about fit, which earns trust',
+};
+
+const PITCH_WHY: Partial<Record<Behavior, string>> = {
+  pitch: 'talks about our company or product',
+  proof_to_sell: 'uses data or customer stories to argue for buying, instead of teaching',
+  pushback: "argues with the buyer's position",
+};
+
+function behaviorNoun(behavior: Behavior): string {
+  return `a ${behavior.replace(/_/g, ' ')}`.replace(/^a (a|e|i|o|u)/, 'an $1');
+}
+
+function metricsOf(
+  transcript: readonly TranscriptEntry[],
+  moments: readonly Moment[],
+  explicitNeedTurn: number | null,
+): SessionMetrics {
+  let repWords = 0;
+  let buyerWords = 0;
+  let longest = { turn: null as number | null, words: 0 };
+  let turn = 0;
+  for (const entry of transcript) {
+    const words = wordCount(entry.text);
+    if (entry.speaker === 'rep') {
+      turn++;
+      repWords += words;
+      if (words > longest.words) longest = { turn, words };
+    } else buyerWords += words;
+  }
+  const repTurns = moments.length;
+  const questionTurns = moments.filter((m) => QUESTION_BEHAVIORS.has(m.behavior)).map((m) => m.turn);
+  const third = (t: number) => (t - 1) / Math.max(repTurns, 1);
+  const spread = {
+    early: questionTurns.filter((t) => third(t) < 1 / 3).length,
+    middle: questionTurns.filter((t) => third(t) >= 1 / 3 && third(t) < 2 / 3).length,
+    late: questionTurns.filter((t) => third(t) >= 2 / 3).length,
+  };
+  const byBehavior = Object.fromEntries(BEHAVIORS.map((b) => [b, 0])) as Record<Behavior, number>;
+  const byGroup = Object.fromEntries(BEHAVIOR_GROUPS.map((g) => [g, 0])) as Record<BehaviorGroup, number>;
+  for (const m of moments) {
+    byBehavior[m.behavior]++;
+    byGroup[m.group]++;
+  }
+  const pitches = moments.filter((m) => m.group === 'pitch');
+  return {
+    repTurns,
+    repTalkShare: round2(repWords / Math.max(repWords + buyerWords, 1)),
+    questionsAsked: questionTurns.length,
+    questionShare: round2(questionTurns.length / Math.max(repTurns, 1)),
+    questionSpread: spread,
+    questionsFrontLoaded:
+      questionTurns.length >= 3 && repTurns >= 6 && spread.early / questionTurns.length > THRESHOLDS.frontLoadedShare.value,
+    longestMonologue: {
+      turn: longest.turn,
+      words: longest.words,
+      seconds: Math.round((longest.words / THRESHOLDS.wordsPerMinute.value) * 60),
+    },
+    firstPitchTurn: pitches[0]?.turn ?? null,
+    explicitNeedTurn,
+    pitchesBeforeExplicitNeed: pitches.filter((m) => explicitNeedTurn === null || m.turn <= explicitNeedTurn).length,
+    byBehavior,
+    byGroup,
+  };
+}
+
+function checksOf(m: SessionMetrics): MetricCheck[] {
+  return [
+    {
+      metric: 'rep talk share',
+      value: m.repTalkShare,
+      target: `about ${pct(THRESHOLDS.talkShareTarget.value)}, never above ${pct(THRESHOLDS.talkShareCeiling.value)}`,
+      met: m.repTalkShare <= THRESHOLDS.talkShareCeiling.value,
+      source: `${THRESHOLDS.talkShareTarget.source}; ${THRESHOLDS.talkShareCeiling.source}`,
+    },
+    {
+      metric: 'turns that ask a discovery question',
+      value: m.questionShare,
+      target: `at least ${pct(THRESHOLDS.questionShareTarget.value)} (a full discovery call: 11-14 questions)`,
+      met: m.questionShare >= THRESHOLDS.questionShareTarget.value,
+      source: `${THRESHOLDS.questionShareTarget.source}; ${THRESHOLDS.questionsPerDiscoveryCall.source}`,
+    },
+    {
+      metric: 'questions spread through the meeting',
+      value: m.questionSpread.early,
+      target: `no more than ${pct(THRESHOLDS.frontLoadedShare.value)} of questions in the first third`,
+      met: !m.questionsFrontLoaded,
+      source: THRESHOLDS.frontLoadedShare.source,
+    },
+    {
+      metric: 'longest monologue (seconds, at a speaking pace)',
+      value: m.longestMonologue.seconds,
+      target: `under ${THRESHOLDS.monologueSeconds.value} s`,
+      met: m.longestMonologue.seconds <= THRESHOLDS.monologueSeconds.value,
+      source: `${THRESHOLDS.monologueSeconds.source}; ${THRESHOLDS.wordsPerMinute.source}`,
+    },
+    {
+      metric: 'pitches before the buyer stated an explicit need',
+      value: m.pitchesBeforeExplicitNeed,
+      target: '0',
+      met: m.pitchesBeforeExplicitNeed === 0,
+      source: 'Rackham, SPIN Selling: Advantages offered before an explicit need provoke objections',
+    },
+  ];
+}
+
+function summaryOf(moments: readonly Moment[], value: number, pitching: number, outcome: Outcome): string {
+  const valueTurns = moments.filter((m) => m.counts === 'value').length;
+  const pitchTurns = moments.filter((m) => m.counts === 'pitch').length;
+  const outcomeText: Record<Outcome, string> = {
+    advanced: 'The buyer agreed to a next step.',
+    declined: 'The buyer declined a next step.',
+    ended_by_buyer: 'The buyer ended the meeting.',
+    open: 'The meeting was still open when it stopped.',
+  };
+  return `${outcomeText[outcome]} ${valueTurns} of ${moments.length} turns created value and ${pitchTurns} pitched (value creation ${value}, pitching ${pitching}).`;
+}
+
+function clamp(x: number): number {
+  return Math.max(0, Math.min(100, x));
+}
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,85 @@
+// Every threshold and weight the report uses, in one place a manager can read
+// and change, each with the research it comes from (see docs/scoring.md). The
+// report quotes `source` in its explanations.
+
+export interface Threshold {
+  readonly value: number;
+  readonly source: string;
+}
+
+export const THRESHOLDS = {
+  /** Rep share of talk: top performers about 43%. */
+  talkShareTarget: {
+    value: 0.43,
+    source: 'Gong Labs, 25,537 calls: top performers talk about 43% of the time (average reps 65-75%)',
+  },
+  /** Above this share of talk, conversion falls. */
+  talkShareCeiling: {
+    value: 0.65,
+    source: "Gong Labs' 2025 update: a rep talk share above about 65% goes with lower conversion",
+  },
+  /** Share of rep turns that ask a discovery question. */
+  questionShareTarget: {
+    value: 0.213,
+    source: 'Rackham/Huthwaite: questions were 21.3% of skilled negotiators\' behaviour, 9.6% of average ones\'',
+  },
+  /** Questions in a full discovery call, quoted for reference; a practice meeting is shorter. */
+  questionsPerDiscoveryCall: {
+    value: 11,
+    source: 'Gong: 11-14 questions is the best band for a full discovery call',
+  },
+  /** Share of all questions asked in the first third of the meeting above which they are front-loaded. */
+  frontLoadedShare: {
+    value: 0.6,
+    source: 'Gong via OpenView (1 million calls): top reps spread questions through the call instead of front-loading an interrogation',
+  },
+  /** Longest rep monologue, in seconds. Weak evidence, and said so. */
+  monologueSeconds: {
+    value: 76,
+    source: 'Demodesk: about 76 s as the longest rep monologue (weak evidence: 328 meetings)',
+  },
+  /** Speaking pace used to turn typed words into seconds. */
+  wordsPerMinute: {
+    value: 173,
+    source: 'about 173 words a minute is a normal speaking pace (secondary source citing Gong)',
+  },
+  /** A company overview longer than this, in seconds, goes with falling win rates. */
+  pitchSeconds: {
+    value: 120,
+    source: 'Gong, 257,967 calls: a company overview longer than about 2 minutes goes with falling win rates',
+  },
+} as const satisfies Record<string, Threshold>;
+
+/** Points a turn earns; see docs/scoring.md for the reasoning. */
+export const WEIGHTS = {
+  /** A value behaviour made well. */
+  value: 1,
+  /** A situation question: necessary, but buyers find them boring (Rackham). */
+  situationQuestion: 0.25,
+  /** Situation questions beyond this many earn nothing. */
+  situationQuestionsUseful: 3,
+  /** A commitment ask after the buyer stated an explicit need: an earned advance. */
+  earnedAsk: 0.5,
+  /** A commitment ask before any explicit need: premature, a mild pitch. */
+  prematureAsk: 0.5,
+  /** Product talk that answers a need the buyer stated in their own words (a Benefit). */
+  benefit: 0.3,
+  /** Proof offered after an explicit need. */
+  proofAfterNeed: 0.5,
+  /** Neutral turns (rapport, the closing ask) that do not count against value creation. */
+  neutralAllowance: 2,
+  /** Relevance factors, as the persona applies them. */
+  ignoresBuyer: 0.5,
+  repeated: 0,
+  /** Overall = valueShare x value + (1 - valueShare) x (100 - pitching), then adjustments. */
+  valueShare: 0.6,
+} as const;
+
+/** Adjustments to the overall score, each shown with its reason in the report. */
+export const ADJUSTMENTS = {
+  talkShareAboveCeiling: -5,
+  monologueTooLong: -5,
+  questionsFrontLoaded: -3,
+  endedByBuyer: -10,
+  advanced: 5,
+} as const;
