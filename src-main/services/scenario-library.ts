@@ -1,0 +1,53 @@
+// Finding and loading scenario files: the built-in ones shipped in scenarios/,
+// and any file a manager points at.
+import { readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { CompiledScenario } from '../core/scenarios/compile';
+import { loadScenario, type LoadResult } from '../core/scenarios/load';
+import { readTextFile } from './files';
+
+/** Where the built-in scenarios live; FIRST_MEETING_SCENARIOS overrides it. */
+export function builtInScenarioDir(): string {
+  return process.env.FIRST_MEETING_SCENARIOS ?? resolve(import.meta.dirname, '../../scenarios');
+}
+
+export function loadScenarioFile(path: string): LoadResult {
+  return loadScenario(readTextFile(path, 1024 * 1024), path);
+}
+
+export class ScenarioLibrary {
+  private readonly byId = new Map<string, CompiledScenario>();
+
+  private constructor(readonly problems: LoadResult['problems']) {}
+
+  /** Loads every *.yaml in `dir`; files with errors are skipped and their problems kept. */
+  static load(dir = builtInScenarioDir()): ScenarioLibrary {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+    const problems: LoadResult['problems'] = [];
+    const loaded: CompiledScenario[] = [];
+    for (const file of files) {
+      const result = loadScenarioFile(join(dir, file));
+      problems.push(...result.problems.filter((p) => p.severity === 'error'));
+      if (result.scenario) loaded.push(result.scenario);
+    }
+    const library = new ScenarioLibrary(problems);
+    for (const scenario of loaded) library.byId.set(scenario.file.id, scenario);
+    return library;
+  }
+
+  list(): CompiledScenario[] {
+    return [...this.byId.values()];
+  }
+
+  get(id: string): CompiledScenario | undefined {
+    return this.byId.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+}
+
+export function scenarioIdFromPath(path: string): string {
+  return basename(path).replace(/\.ya?ml$/, '');
+}
