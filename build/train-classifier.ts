@@ -1,9 +1,9 @@
-// Trains the behaviour model from build/classifier/train.tsv and writes the
+// Trains the behaviour model from build/classifier/*.tsv and writes the
 // weights to src-main/core/understanding/model.json. Deterministic: the same
 // data gives the same file. `--cv` also prints 5-fold cross-validation on the
 // training set (the held-out set is never read here).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseLabelledTsv } from '../src-main/core/understanding/dataset';
 import { trainBehaviorModel, type LabelledLine } from '../src-main/core/understanding/train';
@@ -12,15 +12,19 @@ import { summarise } from '../src-main/core/understanding/evaluate';
 import type { Behavior } from '../src-main/core/behaviors/taxonomy';
 
 const root = resolve(import.meta.dirname, '..');
-const trainPath = resolve(root, 'build/classifier/train.tsv');
+const trainDir = resolve(root, 'build/classifier');
 const modelPath = resolve(root, 'src-main/core/understanding/model.json');
 
-const text = readFileSync(trainPath, 'utf8');
-const { lines, problems } = parseLabelledTsv(text);
-if (problems.length > 0) {
-  for (const p of problems) console.error(`${trainPath}:${p.line}: ${p.message}`);
-  process.exit(1);
-}
+const files = readdirSync(trainDir).filter((f) => f.endsWith('.tsv')).sort();
+const texts = files.map((f) => readFileSync(resolve(trainDir, f), 'utf8'));
+const text = texts.join('');
+const lines: LabelledLine[] = [];
+files.forEach((file, i) => {
+  const parsed = parseLabelledTsv(texts[i] ?? '');
+  for (const p of parsed.problems) console.error(`build/classifier/${file}:${p.line}: ${p.message}`);
+  if (parsed.problems.length > 0) process.exit(1);
+  lines.push(...parsed.lines);
+});
 
 if (process.argv.includes('--cv')) {
   const folds = 5;

@@ -1,0 +1,61 @@
+// Readable output for the terminal: reports, evaluations, play-throughs.
+import type { Evaluation } from '../core/understanding/evaluate';
+import type { SessionReport } from '../core/scoring/report';
+
+export function formatReport(report: SessionReport): string {
+  const out: string[] = [];
+  out.push('Session report');
+  out.push(`  Outcome          ${report.outcome}`);
+  out.push(`  Value creation   ${report.valueCreation}/100`);
+  out.push(`  Pitching         ${report.pitching}/100`);
+  out.push(`  Overall          ${report.overall}/100`);
+  out.push('', `  ${report.summary}`);
+  if (report.adjustments.length > 0) {
+    out.push('', 'Adjustments to the overall score');
+    for (const a of report.adjustments) out.push(`  ${a.points > 0 ? '+' : ''}${a.points}  ${a.reason}`);
+  }
+  const m = report.metrics;
+  out.push('', 'Metrics');
+  out.push(`  Rep turns                      ${m.repTurns}`);
+  out.push(`  Rep talk share                 ${Math.round(m.repTalkShare * 100)}%`);
+  out.push(`  Discovery questions            ${m.questionsAsked} (early ${m.questionSpread.early}, middle ${m.questionSpread.middle}, late ${m.questionSpread.late})`);
+  out.push(`  Longest monologue              ${m.longestMonologue.words} words, about ${m.longestMonologue.seconds} s`);
+  out.push(`  First pitch at turn            ${m.firstPitchTurn ?? 'none'}`);
+  out.push(`  Explicit need stated after     ${m.explicitNeedTurn === null ? 'never' : `turn ${m.explicitNeedTurn}`}`);
+  out.push(`  Pitches before explicit need   ${m.pitchesBeforeExplicitNeed}`);
+  out.push(`  By group                       value ${m.byGroup.value}, neutral ${m.byGroup.neutral}, pitch ${m.byGroup.pitch}`);
+  const used = Object.entries(m.byBehavior).filter(([, n]) => n > 0);
+  out.push(`  By behaviour                   ${used.map(([b, n]) => `${b} ${n}`).join(', ') || 'none'}`);
+  out.push('', 'Against the research');
+  for (const c of report.checks) {
+    out.push(`  [${c.met ? 'ok' : '!!'}] ${c.metric}: ${c.value ?? '-'} (target ${c.target})`);
+    out.push(`       ${c.source}`);
+  }
+  out.push('', 'Moments');
+  for (const moment of report.moments) {
+    const points = moment.valuePoints > 0 ? `+${moment.valuePoints} value` : moment.pitchPoints > 0 ? `+${moment.pitchPoints} pitch` : 'no points';
+    out.push(`  ${moment.turn}. "${moment.text}"`);
+    out.push(`     ${moment.behavior} (${moment.group}, ${moment.confidence}), ${points}`);
+    out.push(`     Why: ${moment.why}`);
+    if (moment.cues.length > 0) out.push(`     Cues: ${moment.cues.join('; ')}`);
+    out.push(`     Try: ${moment.tryInstead}`);
+  }
+  return out.join('\n');
+}
+
+export function formatEvaluation(e: Evaluation): string {
+  const out = [
+    `Examples        ${e.examples}`,
+    `Accuracy        ${e.accuracy}`,
+    `Macro-F1        ${e.macroF1}`,
+    `Group accuracy  ${e.groupAccuracy}`,
+    '',
+    `${'behaviour'.padEnd(22)} precision  recall  f1     support`,
+  ];
+  for (const b of e.perBehavior) {
+    out.push(
+      `${b.behavior.padEnd(22)} ${b.precision.toFixed(3).padStart(9)}  ${b.recall.toFixed(3).padStart(6)}  ${b.f1.toFixed(3)}  ${String(b.support).padStart(7)}`,
+    );
+  }
+  return out.join('\n');
+}

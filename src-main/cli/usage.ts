@@ -1,0 +1,67 @@
+// Help text for the command line, one entry per command.
+
+export const COMMANDS = {
+  classify: {
+    usage: 'classify [TEXT] [--file FILE]',
+    summary: "Tag rep utterances with one of the thirteen behaviours (one JSON line each).",
+    details: `Prints {"text","behavior","group","confidence","cues"} for TEXT, or for each
+non-empty line of FILE (use --file - to read standard input).`,
+  },
+  eval: {
+    usage: 'eval FILE',
+    summary: 'Measure the classifier on a labelled TSV (label<TAB>text per line).',
+    details: 'Prints accuracy, macro-F1, group accuracy and per-behaviour precision and recall.',
+  },
+  play: {
+    usage: 'play --scenario ID|FILE --replies FILE [--seed N] [--difficulty easy|normal|hard]',
+    summary: "Play the rep's replies (one per line) against a buyer persona and score the meeting.",
+    details: `Plays until the replies run out or the buyer ends the meeting. The outcome is
+advanced, declined, ended_by_buyer or open. --scenario takes a built-in id
+(see 'scenarios') or the path of a scenario file.`,
+  },
+  score: {
+    usage: 'score FILE',
+    summary: 'Score a transcript of "REP: ..." and "BUYER: ..." lines.',
+    details: 'Prints the same report a practice session gets.',
+  },
+  validate: {
+    usage: 'validate PATH...',
+    summary: 'Check scenario files (or folders of them); one file:line:column: message per problem.',
+    details: 'Exits 0 when every scenario is valid (warnings allowed), 1 otherwise.',
+  },
+  scenarios: {
+    usage: 'scenarios',
+    summary: 'List the built-in scenarios.',
+    details: '',
+  },
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `First Meeting: practise the first meeting with a B2B buyer, offline.
+
+Usage: npm run --silent cli -- COMMAND [options]
+
+Commands:
+${lines.join('\n')}
+
+Options for every command:
+  --json   print JSON instead of readable text
+  --help   show help for a command
+
+Run 'npm run --silent cli -- COMMAND --help' for a command's options.`;
+}
+
+export function commandHelp(name: CommandName): string {
+  const c = COMMANDS[name];
+  return `Usage: npm run --silent cli -- ${c.usage} [--json]
+
+${c.summary}${c.details ? `\n\n${c.details}` : ''}`;
+}
