@@ -15,13 +15,16 @@ const root = resolve(import.meta.dirname, '..');
 const trainDir = resolve(root, 'build/classifier');
 const modelPath = resolve(root, 'src-main/core/understanding/model.json');
 
-const files = readdirSync(trainDir).filter((f) => f.endsWith('.tsv')).sort();
+const files = readdirSync(trainDir)
+  .filter((f) => f.endsWith('.tsv'))
+  .sort();
 const texts = files.map((f) => readFileSync(resolve(trainDir, f), 'utf8'));
 const text = texts.join('');
 const lines: LabelledLine[] = [];
 files.forEach((file, i) => {
   const parsed = parseLabelledTsv(texts[i] ?? '');
-  for (const p of parsed.problems) console.error(`build/classifier/${file}:${p.line}: ${p.message}`);
+  for (const p of parsed.problems)
+    console.error(`build/classifier/${file}:${p.line}: ${p.message}`);
   if (parsed.problems.length > 0) process.exit(1);
   lines.push(...parsed.lines);
 });
@@ -43,7 +46,8 @@ if (process.argv.includes('--cv')) {
   console.log(
     `cross-validation: accuracy ${result.accuracy} macro-F1 ${result.macroF1} group ${result.groupAccuracy}`,
   );
-  for (const b of result.perBehavior) console.log(`  ${b.behavior.padEnd(22)} P ${b.precision} R ${b.recall}`);
+  for (const b of result.perBehavior)
+    console.log(`  ${b.behavior.padEnd(22)} P ${b.precision} R ${b.recall}`);
   if (process.argv.includes('--errors')) {
     for (const e of result.errors) console.log(`  ${e.expected} -> ${e.predicted}: ${e.text}`);
   }
@@ -52,4 +56,6 @@ if (process.argv.includes('--cv')) {
 const sha256 = createHash('sha256').update(text).digest('hex');
 const model = trainBehaviorModel(lines, sha256);
 writeFileSync(modelPath, JSON.stringify(model) + '\n');
-console.log(`trained on ${lines.length} lines; ${Object.keys(model.weights).length} features -> ${modelPath}`);
+console.log(
+  `trained on ${lines.length} lines; ${Object.keys(model.weights).length} features -> ${modelPath}`,
+);

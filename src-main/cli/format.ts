@@ -12,20 +12,31 @@ export function formatReport(report: SessionReport): string {
   out.push('', `  ${report.summary}`);
   if (report.adjustments.length > 0) {
     out.push('', 'Adjustments to the overall score');
-    for (const a of report.adjustments) out.push(`  ${a.points > 0 ? '+' : ''}${a.points}  ${a.reason}`);
+    for (const a of report.adjustments)
+      out.push(`  ${a.points > 0 ? '+' : ''}${a.points}  ${a.reason}`);
   }
   const m = report.metrics;
   out.push('', 'Metrics');
   out.push(`  Rep turns                      ${m.repTurns}`);
   out.push(`  Rep talk share                 ${Math.round(m.repTalkShare * 100)}%`);
-  out.push(`  Discovery questions            ${m.questionsAsked} (early ${m.questionSpread.early}, middle ${m.questionSpread.middle}, late ${m.questionSpread.late})`);
-  out.push(`  Longest monologue              ${m.longestMonologue.words} words, about ${m.longestMonologue.seconds} s`);
+  out.push(
+    `  Discovery questions            ${m.questionsAsked} (early ${m.questionSpread.early}, middle ${m.questionSpread.middle}, late ${m.questionSpread.late})`,
+  );
+  out.push(
+    `  Longest monologue              ${m.longestMonologue.words} words, about ${m.longestMonologue.seconds} s`,
+  );
   out.push(`  First pitch at turn            ${m.firstPitchTurn ?? 'none'}`);
-  out.push(`  Explicit need stated after     ${m.explicitNeedTurn === null ? 'never' : `turn ${m.explicitNeedTurn}`}`);
+  out.push(
+    `  Explicit need stated after     ${m.explicitNeedTurn === null ? 'never' : `turn ${m.explicitNeedTurn}`}`,
+  );
   out.push(`  Pitches before explicit need   ${m.pitchesBeforeExplicitNeed}`);
-  out.push(`  By group                       value ${m.byGroup.value}, neutral ${m.byGroup.neutral}, pitch ${m.byGroup.pitch}`);
+  out.push(
+    `  By group                       value ${m.byGroup.value}, neutral ${m.byGroup.neutral}, pitch ${m.byGroup.pitch}`,
+  );
   const used = Object.entries(m.byBehavior).filter(([, n]) => n > 0);
-  out.push(`  By behaviour                   ${used.map(([b, n]) => `${b} ${n}`).join(', ') || 'none'}`);
+  out.push(
+    `  By behaviour                   ${used.map(([b, n]) => `${b} ${n}`).join(', ') || 'none'}`,
+  );
   out.push('', 'Against the research');
   for (const c of report.checks) {
     out.push(`  [${c.met ? 'ok' : '!!'}] ${c.metric}: ${c.value ?? '-'} (target ${c.target})`);
@@ -33,7 +44,12 @@ export function formatReport(report: SessionReport): string {
   }
   out.push('', 'Moments');
   for (const moment of report.moments) {
-    const points = moment.valuePoints > 0 ? `+${moment.valuePoints} value` : moment.pitchPoints > 0 ? `+${moment.pitchPoints} pitch` : 'no points';
+    const points =
+      moment.valuePoints > 0
+        ? `+${moment.valuePoints} value`
+        : moment.pitchPoints > 0
+          ? `+${moment.pitchPoints} pitch`
+          : 'no points';
     out.push(`  ${moment.turn}. "${moment.text}"`);
     out.push(`     ${moment.behavior} (${moment.group}, ${moment.confidence}), ${points}`);
     out.push(`     Why: ${moment.why}`);

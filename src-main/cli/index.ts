@@ -57,7 +57,9 @@ export function run(argv: readonly string[], io: Output): number {
       io.err(`first-meeting: ${error.message}`);
       return 1;
     }
-    io.err(`first-meeting: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(
+      `first-meeting: unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   }
 }
@@ -73,7 +75,9 @@ function dispatch(argv: readonly string[], io: Output): number {
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'bad option' : 'bad option');
+    throw new UsageError(
+      error instanceof Error ? (error.message.split('\n')[0] ?? 'bad option') : 'bad option',
+    );
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -119,7 +123,8 @@ function readInput(path: string): string {
 // ------------------------------------------------------------------ classify
 
 function classify(positionals: readonly string[], file: string | undefined, io: Output): number {
-  if (positionals.length > 0 && file !== undefined) throw new UsageError('give TEXT or --file, not both');
+  if (positionals.length > 0 && file !== undefined)
+    throw new UsageError('give TEXT or --file, not both');
   let utterances: { text: string; where: string }[];
   if (file !== undefined) {
     utterances = readInput(file)
@@ -141,7 +146,15 @@ function classify(positionals: readonly string[], file: string | undefined, io: 
   const classifier = defaultClassifier();
   for (const text of checked) {
     const u = classifier.classify(text);
-    io.out(JSON.stringify({ text: u.text, behavior: u.behavior, group: u.group, confidence: u.confidence, cues: u.cues }));
+    io.out(
+      JSON.stringify({
+        text: u.text,
+        behavior: u.behavior,
+        group: u.group,
+        confidence: u.confidence,
+        cues: u.cues,
+      }),
+    );
   }
   return 0;
 }
@@ -152,7 +165,9 @@ function evaluate(path: string, json: boolean, io: Output): number {
   const { lines, problems } = parseLabelledTsv(readInput(path));
   if (problems.length > 0) {
     const first = problems[0] as { line: number; message: string };
-    throw new InputError(`${path}:${first.line}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+    throw new InputError(
+      `${path}:${first.line}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+    );
   }
   if (lines.length === 0) throw new InputError(`${path}: no labelled lines`);
   const result = evaluateClassifier(defaultClassifier(), lines);
@@ -167,14 +182,18 @@ function resolveScenario(idOrPath: string): CompiledScenario {
     const result = loadScenarioFile(idOrPath);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (!result.scenario) {
-      throw new InputError(errors[0] ? formatProblem(errors[0]) : `${idOrPath}: not a valid scenario`);
+      throw new InputError(
+        errors[0] ? formatProblem(errors[0]) : `${idOrPath}: not a valid scenario`,
+      );
     }
     return result.scenario;
   }
   const library = ScenarioLibrary.load();
   const scenario = library.get(idOrPath);
   if (!scenario) {
-    throw new InputError(`unknown scenario "${idOrPath}"; built-in scenarios: ${library.ids().join(', ')}`);
+    throw new InputError(
+      `unknown scenario "${idOrPath}"; built-in scenarios: ${library.ids().join(', ')}`,
+    );
   }
   return scenario;
 }
@@ -185,11 +204,13 @@ function play(
   io: Output,
   positionals: readonly string[],
 ): number {
-  if (positionals.length > 0) throw new UsageError(`play takes no positional arguments (got "${positionals[0]}")`);
+  if (positionals.length > 0)
+    throw new UsageError(`play takes no positional arguments (got "${positionals[0]}")`);
   if (!values.scenario) throw new UsageError('play needs --scenario ID');
   if (!values.replies) throw new UsageError('play needs --replies FILE');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number 0 or more, not "${values.seed}"`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new UsageError(`--seed must be a whole number 0 or more, not "${values.seed}"`);
   const difficulty = (values.difficulty ?? 'normal') as Difficulty;
   if (!DIFFICULTIES.includes(difficulty)) {
     throw new UsageError(`--difficulty must be easy, normal or hard, not "${values.difficulty}"`);
@@ -204,7 +225,9 @@ function play(
     try {
       checkReply(r.text);
     } catch (error) {
-      throw new InputError(`${values.replies}:${r.line}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InputError(
+        `${values.replies}:${r.line}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -238,16 +261,25 @@ function play(
     return 0;
   }
   const persona = scenario.file.persona;
-  const out = [`${scenario.file.title} (${difficulty}, seed ${seed})`, `${persona.name}, ${persona.role}, ${persona.company}`, ''];
+  const out = [
+    `${scenario.file.title} (${difficulty}, seed ${seed})`,
+    `${persona.name}, ${persona.role}, ${persona.company}`,
+    '',
+  ];
   out.push(`${persona.name}: ${meeting.opening}`);
   for (const t of meeting.turns) {
     out.push('', `You [${t.facts.behavior}]: ${t.rep}`);
-    const meters = Object.entries(t.meters).map(([k, v]) => `${k} ${v}`).join(', ');
+    const meters = Object.entries(t.meters)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     out.push(`${persona.name}: ${t.buyer}`, `  (${meters})`);
   }
   out.push('');
   if (endedAtTurn !== null && endedAtTurn < replies.length) {
-    out.push(`The meeting ended at turn ${endedAtTurn}; ${replies.length - endedAtTurn} replies were not used.`, '');
+    out.push(
+      `The meeting ended at turn ${endedAtTurn}; ${replies.length - endedAtTurn} ${replies.length - endedAtTurn === 1 ? 'reply was' : 'replies were'} not used.`,
+      '',
+    );
   }
   out.push(formatReport(report));
   io.out(out.join('\n'));
@@ -280,7 +312,12 @@ function validate(paths: readonly string[], json: boolean, io: Output): number {
       throw new InputError(`${path}: no such file or folder`);
     }
     if (isDirectory) {
-      files.push(...readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f)));
+      files.push(
+        ...readdirSync(path)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+          .map((f) => join(path, f)),
+      );
     } else files.push(path);
   }
   const problems: ScenarioProblem[] = [];
@@ -289,14 +326,25 @@ function validate(paths: readonly string[], json: boolean, io: Output): number {
       problems.push(...loadScenarioFile(file).problems);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
-      problems.push({ file, line: 1, column: 1, severity: 'error', message: error.message.replace(`${file}: `, '') });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: error.message.replace(`${file}: `, ''),
+      });
     }
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (json) io.out(JSON.stringify({ files: files.length, errors, warnings: problems.length - errors, problems }));
+  if (json)
+    io.out(
+      JSON.stringify({ files: files.length, errors, warnings: problems.length - errors, problems }),
+    );
   else {
     for (const p of problems) io.out(formatProblem(p));
-    io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`);
+    io.err(
+      `${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`,
+    );
   }
   return errors > 0 ? 1 : 0;
 }
@@ -309,13 +357,19 @@ function scenarios(json: boolean, io: Output): number {
     id: s.file.id,
     title: s.file.title,
     brief: s.file.brief,
-    persona: { name: s.file.persona.name, role: s.file.persona.role, company: s.file.persona.company },
+    persona: {
+      name: s.file.persona.name,
+      role: s.file.persona.role,
+      company: s.file.persona.company,
+    },
     difficulties: Object.fromEntries(DIFFICULTIES.map((d) => [d, s.file.difficulty[d].note ?? ''])),
   }));
   if (json) io.out(JSON.stringify(list));
   else {
     for (const s of list) {
-      io.out(`${s.id}\n  ${s.title}: ${s.persona.name}, ${s.persona.role}, ${s.persona.company}\n  ${s.brief}`);
+      io.out(
+        `${s.id}\n  ${s.title}: ${s.persona.name}, ${s.persona.role}, ${s.persona.company}\n  ${s.brief}`,
+      );
     }
   }
   for (const p of library.problems) io.err(formatProblem(p));

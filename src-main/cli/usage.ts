@@ -3,7 +3,7 @@
 export const COMMANDS = {
   classify: {
     usage: 'classify [TEXT] [--file FILE]',
-    summary: "Tag rep utterances with one of the thirteen behaviours (one JSON line each).",
+    summary: 'Tag rep utterances with one of the thirteen behaviours (one JSON line each).',
     details: `Prints {"text","behavior","group","confidence","cues"} for TEXT, or for each
 non-empty line of FILE (use --file - to read standard input).`,
   },
@@ -26,7 +26,8 @@ advanced, declined, ended_by_buyer or open. --scenario takes a built-in id
   },
   validate: {
     usage: 'validate PATH...',
-    summary: 'Check scenario files (or folders of them); one file:line:column: message per problem.',
+    summary:
+      'Check scenario files (or folders of them); one file:line:column: message per problem.',
     details: 'Exits 0 when every scenario is valid (warnings allowed), 1 otherwise.',
   },
   scenarios: {
@@ -44,7 +45,9 @@ export function isCommand(name: string): name is CommandName {
 
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(
+    ([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`,
+  );
   return `First Meeting: practise the first meeting with a B2B buyer, offline.
 
 Usage: npm run --silent cli -- COMMAND [options]

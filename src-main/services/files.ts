@@ -18,7 +18,11 @@ export function readTextFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES): stri
   } catch (error) {
     if (error instanceof FileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'unknown error'})`);
+    throw new FileError(
+      code === 'ENOENT'
+        ? `${path}: no such file`
+        : `${path}: cannot read (${code ?? 'unknown error'})`,
+    );
   }
   if (size > maxBytes) {
     throw new FileError(`${path}: too large (${size} bytes; the limit is ${maxBytes})`);

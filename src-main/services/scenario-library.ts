@@ -22,7 +22,9 @@ export class ScenarioLibrary {
 
   /** Loads every *.yaml in `dir`; files with errors are skipped and their problems kept. */
   static load(dir = builtInScenarioDir()): ScenarioLibrary {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort();
     const problems: LoadResult['problems'] = [];
     const loaded: CompiledScenario[] = [];
     for (const file of files) {

@@ -63,16 +63,31 @@ export class Meeting {
     });
     this.actor.start();
     this.turnsSoFar = saved ? [...saved.turns] : [];
-    this.opening = saved ? saved.opening : this.context().reply.map((l) => l.text).join(' ');
+    this.opening = saved
+      ? saved.opening
+      : this.context()
+          .reply.map((l) => l.text)
+          .join(' ');
   }
 
   static start(options: MeetingOptions): Meeting {
-    return new Meeting(options.scenario, options.classifier, options.difficulty ?? 'normal', options.seed ?? 1);
+    return new Meeting(
+      options.scenario,
+      options.classifier,
+      options.difficulty ?? 'normal',
+      options.seed ?? 1,
+    );
   }
 
-  static resume(saved: SavedMeeting, scenario: CompiledScenario, classifier: BehaviorClassifier): Meeting {
+  static resume(
+    saved: SavedMeeting,
+    scenario: CompiledScenario,
+    classifier: BehaviorClassifier,
+  ): Meeting {
     if (saved.scenario !== scenario.file.id) {
-      throw new ReplyError(`this saved meeting is for scenario "${saved.scenario}", not "${scenario.file.id}"`);
+      throw new ReplyError(
+        `this saved meeting is for scenario "${saved.scenario}", not "${scenario.file.id}"`,
+      );
     }
     return new Meeting(scenario, classifier, saved.difficulty, saved.seed, saved);
   }
@@ -100,7 +115,8 @@ export class Meeting {
 
   /** One persona turn: read the reply, move the persona, and return the buyer's answer. */
   reply(raw: string): MeetingTurn {
-    if (this.ended) throw new ReplyError(`the meeting has ended (${this.outcome}); start a new one`);
+    if (this.ended)
+      throw new ReplyError(`the meeting has ended (${this.outcome}); start a new one`);
     const text = checkReply(raw);
     const lastBuyer = this.turnsSoFar[this.turnsSoFar.length - 1]?.buyer ?? this.opening;
     const { understanding, facts } = readRepTurn(
@@ -116,7 +132,9 @@ export class Meeting {
     const stated: BuyerSignal[] = context.needs
       .slice(needsBefore)
       .map((n) => ({ kind: n.kind === 'explicit' ? 'explicit_need' : 'implied_need', cue: buyer }));
-    const read = readBuyerLine(buyer).filter((s) => s.kind === 'objection' || s.kind === 'disengagement');
+    const read = readBuyerLine(buyer).filter(
+      (s) => s.kind === 'objection' || s.kind === 'disengagement',
+    );
     const turn: MeetingTurn = {
       rep: text,
       understanding,
@@ -141,7 +159,13 @@ export class Meeting {
     ];
     for (const t of this.turnsSoFar) {
       entries.push({ speaker: 'rep', text: t.rep, understanding: t.understanding, facts: t.facts });
-      if (t.buyer) entries.push({ speaker: 'buyer', text: t.buyer, signals: t.buyerSignals, substantive: t.substantive });
+      if (t.buyer)
+        entries.push({
+          speaker: 'buyer',
+          text: t.buyer,
+          signals: t.buyerSignals,
+          substantive: t.substantive,
+        });
     }
     return entries;
   }

@@ -15,7 +15,10 @@ export function checkReply(raw: string): string {
       `a reply can be at most ${MAX_REPLY_CHARACTERS} characters; this one has ${raw.length}`,
     );
   }
-  const text = raw.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = raw
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!/[\p{L}\p{N}]/u.test(cleanText(text))) {
     throw new ReplyError('a reply needs at least one word');
   }

@@ -42,7 +42,11 @@ export function runtimeOf(file: ScenarioFile): ScenarioRuntime {
     meters,
     difficulty,
     lines: file.lines,
-    placeholders: { name: file.persona.name, role: file.persona.role, company: file.persona.company },
+    placeholders: {
+      name: file.persona.name,
+      role: file.persona.role,
+      company: file.persona.company,
+    },
   };
 }
 
@@ -66,13 +70,16 @@ function buildMachine(file: ScenarioFile, runtime: ScenarioRuntime) {
   const actions = Object.fromEntries(
     (Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]).map((name) => [
       name,
-      assign(({ context, event }: { context: MeetingContext; event: MeetingEvent }, params: unknown) =>
-        (ACTIONS[name] as (c: MeetingContext, p: unknown, r: ScenarioRuntime, e: MeetingEvent) => Partial<MeetingContext>)(
-          context,
-          params,
-          runtime,
-          event,
-        ),
+      assign(
+        ({ context, event }: { context: MeetingContext; event: MeetingEvent }, params: unknown) =>
+          (
+            ACTIONS[name] as (
+              c: MeetingContext,
+              p: unknown,
+              r: ScenarioRuntime,
+              e: MeetingEvent,
+            ) => Partial<MeetingContext>
+          )(context, params, runtime, event),
       ),
     ]),
   );
@@ -119,7 +126,10 @@ function buildMachine(file: ScenarioFile, runtime: ScenarioRuntime) {
       const onSettled = (file.endings ?? []).map((r) => transition(r, false));
       return [
         name,
-        { meta: { description: state.description }, on: { 'rep.turn': onTurn, 'turn.settled': onSettled } },
+        {
+          meta: { description: state.description },
+          on: { 'rep.turn': onTurn, 'turn.settled': onSettled },
+        },
       ];
     }),
   );

@@ -2,7 +2,16 @@
 // schema, check every name it refers to, and compile. Every problem is reported
 // with its file, line and column and, where one helps, a hint, so a manager can
 // fix a file in minutes. Scenario files are data: nothing in them is evaluated.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { z } from 'zod';
 import { BEHAVIORS } from '../behaviors/taxonomy';
 import { compileScenario, type CompiledScenario } from './compile';
@@ -43,16 +52,29 @@ export function loadScenario(text: string, file: string): LoadResult {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const report = (path: Path, message: string, severity: 'error' | 'warning' = 'error', which: 'key' | 'value' = 'value') =>
-    problems.push({ file, ...at(offsetOf(doc, path, which)), severity, message });
+  const report = (
+    path: Path,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+    which: 'key' | 'value' = 'value',
+  ) => problems.push({ file, ...at(offsetOf(doc, path, which)), severity, message });
 
   for (const error of doc.errors) {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-    problems.push({ file, line: pos.line, column: pos.col, severity: 'error', message: yamlMessage(error.message) });
+    problems.push({
+      file,
+      line: pos.line,
+      column: pos.col,
+      severity: 'error',
+      message: yamlMessage(error.message),
+    });
   }
   if (problems.length > 0) return { problems };
   if (!isMap(doc.contents)) {
-    report([], 'a scenario file is a YAML mapping (id:, title:, persona:, ...); this file is not one');
+    report(
+      [],
+      'a scenario file is a YAML mapping (id:, title:, persona:, ...); this file is not one',
+    );
     return { problems };
   }
 
@@ -102,7 +124,12 @@ function offsetOf(doc: Document, path: Path, which: 'key' | 'value'): number {
 // ------------------------------------------------------------- shape issues
 
 type Issue = z.core.$ZodIssue;
-type Report = (path: Path, message: string, severity?: 'error' | 'warning', which?: 'key' | 'value') => void;
+type Report = (
+  path: Path,
+  message: string,
+  severity?: 'error' | 'warning',
+  which?: 'key' | 'value',
+) => void;
 
 /** Unions report every branch; keep the branch that says something specific. */
 function flattenIssues(issues: readonly Issue[]): Issue[] {
@@ -112,7 +139,9 @@ function flattenIssues(issues: readonly Issue[]): Issue[] {
       const branches = issue.errors.map((branch) =>
         flattenIssues(branch.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue)),
       );
-      const specific = branches.find((b) => b.every((i) => !(i.code === 'invalid_type' && i.path.length === issue.path.length)));
+      const specific = branches.find((b) =>
+        b.every((i) => !(i.code === 'invalid_type' && i.path.length === issue.path.length)),
+      );
       out.push(...(specific ?? branches[branches.length - 1] ?? [issue]));
     } else out.push(issue);
   }
@@ -121,12 +150,32 @@ function flattenIssues(issues: readonly Issue[]): Issue[] {
 
 const KNOWN_KEYS = new Set<string>([
   ...Object.keys(scenarioSchema.shape),
-  'name', 'role', 'company', 'caresAbout', 'facts',
-  'start', 'min', 'max', 'perTurn', 'label',
-  'gain', 'loss', 'vars', 'note',
-  'description', 'outcome', 'reactions', 'otherwise',
-  'when', ...REACTION_ACTIONS, 'goto',
-  ...GUARD_NAMES, 'any', 'not', 'atLeast', 'atMost',
+  'name',
+  'role',
+  'company',
+  'caresAbout',
+  'facts',
+  'start',
+  'min',
+  'max',
+  'perTurn',
+  'label',
+  'gain',
+  'loss',
+  'vars',
+  'note',
+  'description',
+  'outcome',
+  'reactions',
+  'otherwise',
+  'when',
+  ...REACTION_ACTIONS,
+  'goto',
+  ...GUARD_NAMES,
+  'any',
+  'not',
+  'atLeast',
+  'atMost',
 ]);
 
 function describeIssue(issue: Issue, doc: Document, report: Report): void {
@@ -136,18 +185,32 @@ function describeIssue(issue: Issue, doc: Document, report: Report): void {
     case 'unrecognized_keys':
       for (const key of issue.keys) {
         const parent = path[path.length - 1];
-        const kind = parent === 'when' || parent === 'not' || path[path.length - 2] === 'any'
-          ? 'condition'
-          : 'key';
-        const suggestion = closest(key, kind === 'condition' ? [...GUARD_NAMES, 'any', 'not'] : [...KNOWN_KEYS]);
-        const allowed = kind === 'condition' ? `; conditions are: ${[...GUARD_NAMES, 'any', 'not'].join(', ')}` : '';
-        report([...path, key], `unknown ${kind} "${key}"${where}${suggestion ? `; did you mean "${suggestion}"?` : allowed}`, 'error', 'key');
+        const kind =
+          parent === 'when' || parent === 'not' || path[path.length - 2] === 'any'
+            ? 'condition'
+            : 'key';
+        const suggestion = closest(
+          key,
+          kind === 'condition' ? [...GUARD_NAMES, 'any', 'not'] : [...KNOWN_KEYS],
+        );
+        const allowed =
+          kind === 'condition'
+            ? `; conditions are: ${[...GUARD_NAMES, 'any', 'not'].join(', ')}`
+            : '';
+        report(
+          [...path, key],
+          `unknown ${kind} "${key}"${where}${suggestion ? `; did you mean "${suggestion}"?` : allowed}`,
+          'error',
+          'key',
+        );
       }
       return;
     case 'invalid_value': {
       const value = valueAt(doc, path);
       const options = issue.values.map(String);
-      const isBehavior = options.length === BEHAVIORS.length && options.every((o) => (BEHAVIORS as readonly string[]).includes(o));
+      const isBehavior =
+        options.length === BEHAVIORS.length &&
+        options.every((o) => (BEHAVIORS as readonly string[]).includes(o));
       const noun = isBehavior ? 'behaviour' : 'value';
       const suggestion = typeof value === 'string' ? closest(value, options) : undefined;
       report(
@@ -159,14 +222,22 @@ function describeIssue(issue: Issue, doc: Document, report: Report): void {
     case 'invalid_type': {
       const value = valueAt(doc, path);
       if (value === undefined) {
-        report(path.slice(0, -1), `missing "${String(path[path.length - 1])}"${describePath(path.slice(0, -1))}: expected ${issue.expected}`);
+        report(
+          path.slice(0, -1),
+          `missing "${String(path[path.length - 1])}"${describePath(path.slice(0, -1))}: expected ${issue.expected}`,
+        );
       } else {
         report(path, `expected ${issue.expected}${where}, found ${typeName(value)}`);
       }
       return;
     }
     case 'invalid_key':
-      report(path, `bad name "${String(path[path.length - 1])}"${describePath(path.slice(0, -1))}: ${issue.issues[0]?.message ?? issue.message}`, 'error', 'key');
+      report(
+        path,
+        `bad name "${String(path[path.length - 1])}"${describePath(path.slice(0, -1))}: ${issue.issues[0]?.message ?? issue.message}`,
+        'error',
+        'key',
+      );
       return;
     default:
       report(path, `${issue.message}${where}`);
@@ -187,7 +258,10 @@ function typeName(value: unknown): string {
 
 function describePath(path: Path): string {
   if (path.length === 0) return '';
-  return ` at ${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1)}`;
+  return ` at ${path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .slice(1)}`;
 }
 
 /** The candidate within two edits of `word`, if any. */
@@ -231,7 +305,13 @@ function checkReferences(s: ScenarioFile, report: Report): void {
   const states = Object.keys(s.states);
   const usedLines = new Set<string>([s.opening]);
 
-  const expect = (kind: string, name: string, known: readonly string[], path: Path, where = 'value' as 'key' | 'value') => {
+  const expect = (
+    kind: string,
+    name: string,
+    known: readonly string[],
+    path: Path,
+    where = 'value' as 'key' | 'value',
+  ) => {
     if (known.includes(name)) return;
     const suggestion = closest(name, known);
     const hint = suggestion
@@ -241,18 +321,25 @@ function checkReferences(s: ScenarioFile, report: Report): void {
         : `; this file defines no ${kind}s`;
     report(path, `unknown ${kind} "${name}"${hint}`, 'error', where);
   };
-  const list = (v: string | readonly string[]): readonly string[] => (typeof v === 'string' ? [v] : v);
+  const list = (v: string | readonly string[]): readonly string[] =>
+    typeof v === 'string' ? [v] : v;
 
   const checkVar = (value: number | string | undefined, path: Path) => {
     if (typeof value !== 'string') return;
     const name = value.slice(1);
     for (const level of DIFFICULTIES) {
       if (s.difficulty[level].vars?.[name] === undefined) {
-        report(path, `"${value}" is not set for difficulty "${level}"; add it under difficulty.${level}.vars.${name}`);
+        report(
+          path,
+          `"${value}" is not set for difficulty "${level}"; add it under difficulty.${level}.vars.${name}`,
+        );
       }
     }
   };
-  const checkRange = (range: { atLeast?: number | string; atMost?: number | string }, path: Path) => {
+  const checkRange = (
+    range: { atLeast?: number | string; atMost?: number | string },
+    path: Path,
+  ) => {
     if (range.atLeast === undefined && range.atMost === undefined) {
       report(path, 'a range needs atLeast, atMost or both');
     }
@@ -269,7 +356,10 @@ function checkReferences(s: ScenarioFile, report: Report): void {
     if (w.count) checkRange(w.count, [...path, 'count']);
     for (const key of ['revealed', 'notRevealed'] as const) {
       const v = w[key];
-      if (v) list(v).forEach((f, i) => expect('fact', f, facts, typeof v === 'string' ? [...path, key] : [...path, key, i]));
+      if (v)
+        list(v).forEach((f, i) =>
+          expect('fact', f, facts, typeof v === 'string' ? [...path, key] : [...path, key, i]),
+        );
     }
   };
   const checkWhen = (w: WhenSpec | undefined, path: Path) => {
@@ -278,14 +368,27 @@ function checkReferences(s: ScenarioFile, report: Report): void {
     w.any?.forEach((alt, i) => checkSimpleWhen(alt, [...path, 'any', i]));
     if (w.not) checkSimpleWhen(w.not, [...path, 'not']);
   };
-  const checkReaction = (r: Omit<ReactionSpec, 'when'> & { when?: WhenSpec }, path: Path, allowGoto = true) => {
+  const checkReaction = (
+    r: Omit<ReactionSpec, 'when'> & { when?: WhenSpec },
+    path: Path,
+    allowGoto = true,
+  ) => {
     checkWhen(r.when, [...path, 'when']);
-    for (const meter of Object.keys(r.effects ?? {})) expect('meter', meter, meters, [...path, 'effects', meter], 'key');
+    for (const meter of Object.keys(r.effects ?? {}))
+      expect('meter', meter, meters, [...path, 'effects', meter], 'key');
     if (r.say) {
       usedLines.add(r.say);
       expect('line', r.say, lines, [...path, 'say']);
     }
-    if (r.reveal) list(r.reveal).forEach((f, i) => expect('fact', f, facts, typeof r.reveal === 'string' ? [...path, 'reveal'] : [...path, 'reveal', i]));
+    if (r.reveal)
+      list(r.reveal).forEach((f, i) =>
+        expect(
+          'fact',
+          f,
+          facts,
+          typeof r.reveal === 'string' ? [...path, 'reveal'] : [...path, 'reveal', i],
+        ),
+      );
     if (r.goto) {
       if (allowGoto) expect('state', r.goto, states, [...path, 'goto']);
     }
@@ -305,40 +408,78 @@ function checkReferences(s: ScenarioFile, report: Report): void {
     const path = ['states', name];
     if (state.outcome) {
       if (state.reactions || state.otherwise) {
-        report(path, `state "${name}" is final (outcome: ${state.outcome}); a final state cannot have reactions or otherwise`, 'error', 'key');
+        report(
+          path,
+          `state "${name}" is final (outcome: ${state.outcome}); a final state cannot have reactions or otherwise`,
+          'error',
+          'key',
+        );
       }
       continue;
     }
     state.reactions?.forEach((r, i) => checkReaction(r, [...path, 'reactions', i]));
     if (state.otherwise) checkReaction(state.otherwise, [...path, 'otherwise']);
-    const saysSomething = [...(state.reactions ?? []), ...(state.otherwise ? [state.otherwise] : [])].some((r) => r.say);
+    const saysSomething = [
+      ...(state.reactions ?? []),
+      ...(state.otherwise ? [state.otherwise] : []),
+    ].some((r) => r.say);
     if (!saysSomething) {
-      report(path, `state "${name}" has no lines: none of its reactions says anything; add "say:" to its reactions and to "otherwise"`, 'error', 'key');
+      report(
+        path,
+        `state "${name}" has no lines: none of its reactions says anything; add "say:" to its reactions and to "otherwise"`,
+        'error',
+        'key',
+      );
     } else if (!state.otherwise?.say) {
-      report(path, `state "${name}" has no answer for a turn that matches none of its reactions; add "otherwise: { say: LINE }"`, 'error', 'key');
+      report(
+        path,
+        `state "${name}" has no answer for a turn that matches none of its reactions; add "otherwise: { say: LINE }"`,
+        'error',
+        'key',
+      );
     }
   }
 
   // Reachability: from the initial state, through reactions, rules and endings.
   const edges = new Map<string, Set<string>>();
-  const global = [...(s.rules ?? []), ...(s.endings ?? [])].flatMap((r) => (r.goto ? [r.goto] : []));
+  const global = [...(s.rules ?? []), ...(s.endings ?? [])].flatMap((r) =>
+    r.goto ? [r.goto] : [],
+  );
   for (const [name, state] of Object.entries(s.states)) {
     if (state.outcome) continue;
-    const targets = [...(state.reactions ?? []), ...(state.otherwise ? [state.otherwise] : [])].flatMap((r) => (r.goto ? [r.goto] : []));
+    const targets = [
+      ...(state.reactions ?? []),
+      ...(state.otherwise ? [state.otherwise] : []),
+    ].flatMap((r) => (r.goto ? [r.goto] : []));
     edges.set(name, new Set([...targets, ...global]));
   }
   const reachable = closure([s.initial], edges);
   const finals = states.filter((n) => s.states[n]?.outcome);
   if (finals.length === 0) {
-    report(['states'], 'no state has an outcome, so the meeting can never end; add a final state such as "walked_out: { outcome: ended_by_buyer }"', 'error', 'key');
+    report(
+      ['states'],
+      'no state has an outcome, so the meeting can never end; add a final state such as "walked_out: { outcome: ended_by_buyer }"',
+      'error',
+      'key',
+    );
   }
   for (const name of states) {
     if (!reachable.has(name)) {
-      report(['states', name], `state "${name}" is unreachable: no reaction, rule or ending goes to it from "${s.initial}"`, 'error', 'key');
+      report(
+        ['states', name],
+        `state "${name}" is unreachable: no reaction, rule or ending goes to it from "${s.initial}"`,
+        'error',
+        'key',
+      );
     } else if (!s.states[name]?.outcome && finals.length > 0) {
       const onward = closure([name], edges);
       if (!finals.some((f) => onward.has(f))) {
-        report(['states', name], `state "${name}" has no way out: nothing leads from it to a final state`, 'error', 'key');
+        report(
+          ['states', name],
+          `state "${name}" has no way out: nothing leads from it to a final state`,
+          'error',
+          'key',
+        );
       }
     }
   }
@@ -347,18 +488,30 @@ function checkReferences(s: ScenarioFile, report: Report): void {
     wordings.forEach((text, i) => {
       for (const match of text.matchAll(/\{(\w+)\}/g)) {
         if (!(PLACEHOLDERS as readonly string[]).includes(match[1] ?? '')) {
-          report(['lines', key, i], `unknown placeholder "{${match[1]}}" in line "${key}"; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+          report(
+            ['lines', key, i],
+            `unknown placeholder "{${match[1]}}" in line "${key}"; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+          );
         }
       }
     });
-    if (!usedLines.has(key)) report(['lines', key], `line "${key}" is never said`, 'warning', 'key');
+    if (!usedLines.has(key))
+      report(['lines', key], `line "${key}" is never said`, 'warning', 'key');
     else if (wordings.length < 2) {
-      report(['lines', key], `line "${key}" has one wording; give two or more so a second session does not sound like a recording`, 'warning', 'key');
+      report(
+        ['lines', key],
+        `line "${key}" has one wording; give two or more so a second session does not sound like a recording`,
+        'warning',
+        'key',
+      );
     }
   }
 }
 
-function closure(start: readonly string[], edges: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+function closure(
+  start: readonly string[],
+  edges: ReadonlyMap<string, ReadonlySet<string>>,
+): Set<string> {
   const seen = new Set<string>(start);
   const queue = [...start];
   while (queue.length > 0) {

@@ -40,7 +40,12 @@ function resolve(value: NumberOrVar, context: MeetingContext, runtime: ScenarioR
   return runtime.difficulty[context.difficulty].vars[value.slice(1)] ?? Number.NaN;
 }
 
-function inRange(x: number, range: Range, context: MeetingContext, runtime: ScenarioRuntime): boolean {
+function inRange(
+  x: number,
+  range: Range,
+  context: MeetingContext,
+  runtime: ScenarioRuntime,
+): boolean {
   if (range.atLeast !== undefined && x < resolve(range.atLeast, context, runtime)) return false;
   if (range.atMost !== undefined && x > resolve(range.atMost, context, runtime)) return false;
   return true;
@@ -57,7 +62,8 @@ type GuardImpl<K extends GuardName> = (
 ) => boolean;
 
 export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
-  behavior: (view, params) => view.current !== undefined && list(params).includes(view.current.behavior),
+  behavior: (view, params) =>
+    view.current !== undefined && list(params).includes(view.current.behavior),
   group: (view, params) => view.current !== undefined && list(params).includes(view.current.group),
   meter: (view, params, runtime) =>
     Object.entries(params).every(([meter, range]) =>
@@ -74,14 +80,16 @@ export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
     const groups = params.group ? list<BehaviorGroup>(params.group) : undefined;
     const n = view.turns.filter(
       (t) =>
-        (!behaviors || behaviors.includes(t.behavior)) && (!groups || groups.includes(GROUP_OF[t.behavior])),
+        (!behaviors || behaviors.includes(t.behavior)) &&
+        (!groups || groups.includes(GROUP_OF[t.behavior])),
     ).length;
     return inRange(n, params, view.context, runtime);
   },
   repeated: (view, params) => (view.current?.repeated ?? false) === params,
   buildsOnBuyer: (view, params) => (view.current?.buildsOnBuyer ?? false) === params,
   revealed: (view, params) => list(params).every((fact) => view.context.revealed.includes(fact)),
-  notRevealed: (view, params) => list(params).every((fact) => !view.context.revealed.includes(fact)),
+  notRevealed: (view, params) =>
+    list(params).every((fact) => !view.context.revealed.includes(fact)),
   explicitNeed: (view, params) => view.context.needs.some((n) => n.kind === 'explicit') === params,
   difficulty: (view, params) => list(params).includes(view.context.difficulty),
 };
@@ -150,7 +158,12 @@ export const ACTIONS: {
     // A repeat earns nothing; a question that ignores what the buyer just revealed earns half.
     let relevance = 1;
     if (turn?.repeated) relevance = RELEVANCE.repeated;
-    else if (turn && isQuestion(turn.behavior) && context.lastLineSubstantive && !turn.buildsOnBuyer)
+    else if (
+      turn &&
+      isQuestion(turn.behavior) &&
+      context.lastLineSubstantive &&
+      !turn.buildsOnBuyer
+    )
       relevance = RELEVANCE.ignoresBuyer;
     const meters = { ...context.meters };
     for (const [name, delta] of Object.entries(deltas)) {
@@ -160,7 +173,9 @@ export const ACTIONS: {
   },
   reveal: (context, facts) => {
     const fresh = list(facts).filter((f) => !context.revealed.includes(f));
-    return fresh.length === 0 ? {} : { revealed: [...context.revealed, ...fresh], lastLineSubstantive: true };
+    return fresh.length === 0
+      ? {}
+      : { revealed: [...context.revealed, ...fresh], lastLineSubstantive: true };
   },
   need: (context, kind) => ({
     needs: [...context.needs, { kind, turn: context.turns.length }],
@@ -171,7 +186,8 @@ export const ACTIONS: {
     const random = createRandom(context.rng);
     const last = context.lastWording[key];
     let index = random.int(wordings.length);
-    if (wordings.length > 1 && index === last) index = (index + 1 + random.int(wordings.length - 1)) % wordings.length;
+    if (wordings.length > 1 && index === last)
+      index = (index + 1 + random.int(wordings.length - 1)) % wordings.length;
     const text = fill(wordings[index] ?? '', runtime.placeholders);
     const line: BuyerLine = { key, text };
     return {

@@ -14,11 +14,17 @@ export type Outcome = FinalOutcome | 'open';
 
 const identifier = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name is letters, digits and underscores, starting with a letter');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]*$/,
+    'a name is letters, digits and underscores, starting with a letter',
+  );
 
 /** A number, or `$name` for a number that depends on the difficulty (see `difficulty.*.vars`). */
 export const numberOrVar = z
-  .union([z.number(), z.string().regex(/^\$[A-Za-z][A-Za-z0-9_]*$/, 'a number, or $name of a difficulty variable')])
+  .union([
+    z.number(),
+    z.string().regex(/^\$[A-Za-z][A-Za-z0-9_]*$/, 'a number, or $name of a difficulty variable'),
+  ])
   .describe('A number, or $name of a variable set per difficulty under difficulty.<level>.vars');
 
 const behaviorName = z.enum(BEHAVIORS);
@@ -42,7 +48,9 @@ export const simpleWhen = z.strictObject({
   meter: z
     .record(identifier, range)
     .optional()
-    .describe('Meters (before this turn\'s effects) are in these ranges, e.g. { trust: { atLeast: 60 } }'),
+    .describe(
+      "Meters (before this turn's effects) are in these ranges, e.g. { trust: { atLeast: 60 } }",
+    ),
   pitchStreak: numberOrVar
     .optional()
     .describe('At least this many pitch-group turns in a row, counting this one'),
@@ -61,18 +69,28 @@ export const simpleWhen = z.strictObject({
     .boolean()
     .optional()
     .describe("The rep's turn picks up words or ideas from the buyer's last line"),
-  revealed: oneOrMany(identifier).optional().describe('The buyer has already revealed all these facts'),
-  notRevealed: oneOrMany(identifier).optional().describe('The buyer has not yet revealed any of these facts'),
+  revealed: oneOrMany(identifier)
+    .optional()
+    .describe('The buyer has already revealed all these facts'),
+  notRevealed: oneOrMany(identifier)
+    .optional()
+    .describe('The buyer has not yet revealed any of these facts'),
   explicitNeed: z
     .boolean()
     .optional()
     .describe('The buyer has (true) or has not (false) stated an explicit need'),
-  difficulty: oneOrMany(z.enum(DIFFICULTIES)).optional().describe('The session runs at one of these difficulties'),
+  difficulty: oneOrMany(z.enum(DIFFICULTIES))
+    .optional()
+    .describe('The session runs at one of these difficulties'),
 });
 
 export const when = simpleWhen
   .extend({
-    any: z.array(simpleWhen).min(1).optional().describe('True when any of these conditions is true'),
+    any: z
+      .array(simpleWhen)
+      .min(1)
+      .optional()
+      .describe('True when any of these conditions is true'),
     not: simpleWhen.optional().describe('True when this condition is false'),
   })
   .describe('All conditions listed must hold');
@@ -83,17 +101,25 @@ export const reaction = z.strictObject({
   effects: z
     .record(identifier, z.number())
     .optional()
-    .describe('Meter changes, e.g. { trust: 10, patience: -5 }; scaled by difficulty and by how well the turn was made'),
+    .describe(
+      'Meter changes, e.g. { trust: 10, patience: -5 }; scaled by difficulty and by how well the turn was made',
+    ),
   say: identifier.optional().describe('Key of a line under `lines` the buyer says'),
-  reveal: oneOrMany(identifier).optional().describe('Facts (under persona.facts) the buyer reveals'),
+  reveal: oneOrMany(identifier)
+    .optional()
+    .describe('Facts (under persona.facts) the buyer reveals'),
   need: z
     .enum(['implied', 'explicit'])
     .optional()
-    .describe('The buyer states a need: implied ("we have this problem") or explicit ("we want to fix it")'),
+    .describe(
+      'The buyer states a need: implied ("we have this problem") or explicit ("we want to fix it")',
+    ),
   goto: identifier.optional().describe('The state the buyer moves to'),
 });
 
-export const otherwise = reaction.omit({ when: true }).describe('What the buyer does when no reaction applies');
+export const otherwise = reaction
+  .omit({ when: true })
+  .describe('What the buyer does when no reaction applies');
 
 export const stateSchema = z.strictObject({
   description: z.string().optional().describe('What this state means, for people reading the file'),
@@ -101,7 +127,10 @@ export const stateSchema = z.strictObject({
     .enum(OUTCOMES)
     .optional()
     .describe('Makes this a final state: the meeting ends with this outcome'),
-  reactions: z.array(reaction).optional().describe('Checked in order; the first that applies is used'),
+  reactions: z
+    .array(reaction)
+    .optional()
+    .describe('Checked in order; the first that applies is used'),
   otherwise: otherwise.optional(),
 });
 
@@ -109,14 +138,24 @@ export const meterSchema = z.strictObject({
   start: z.number().describe('Value at the start of the meeting'),
   min: z.number().optional().describe('Lowest value (default 0)'),
   max: z.number().optional().describe('Highest value (default 100)'),
-  perTurn: z.number().optional().describe('Change after every rep turn, e.g. -4 for patience running out'),
+  perTurn: z
+    .number()
+    .optional()
+    .describe('Change after every rep turn, e.g. -4 for patience running out'),
   label: z.string().optional().describe('Name shown to the rep'),
 });
 
 export const difficultySchema = z.strictObject({
   gain: z.number().positive().optional().describe('Multiplies meter gains (default 1)'),
-  loss: z.number().positive().optional().describe('Multiplies meter losses and per-turn drift (default 1)'),
-  start: z.record(identifier, z.number()).optional().describe('Meter start values at this difficulty'),
+  loss: z
+    .number()
+    .positive()
+    .optional()
+    .describe('Multiplies meter losses and per-turn drift (default 1)'),
+  start: z
+    .record(identifier, z.number())
+    .optional()
+    .describe('Meter start values at this difficulty'),
   vars: z.record(identifier, z.number()).optional().describe('Values for $name in conditions'),
   note: z.string().optional().describe('How this difficulty changes the buyer, shown to the rep'),
 });
@@ -156,7 +195,9 @@ export const scenarioSchema = z
     endings: z
       .array(reaction)
       .optional()
-      .describe('Checked after every turn in every state that is not final, to end or move the meeting'),
+      .describe(
+        'Checked after every turn in every state that is not final, to end or move the meeting',
+      ),
     states: z.record(identifier, stateSchema),
     lines: z
       .record(identifier, lineVariants)

@@ -39,7 +39,7 @@ export function adviceFor(behavior: Behavior, ctx: AdviceContext): string {
       return 'Good. Offer something modest and useful: a check-in later, or an introduction to someone it fits.';
     case 'pitch':
       return ctx.needStated
-        ? 'Tie the product to the need in the buyer\'s own words, briefly, and then ask how they see it.'
+        ? "Tie the product to the need in the buyer's own words, briefly, and then ask how they see it."
         : 'Hold the product back until the buyer names a need. Ask about the problem instead: "Where does this get difficult for your team?"';
     case 'proof_to_sell':
       return 'Turn the figure into something that teaches: "Teams like yours often find X; how does that compare with what you see?"';

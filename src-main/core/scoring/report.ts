@@ -60,9 +60,17 @@ export interface SessionMetrics {
   readonly repTalkShare: number;
   readonly questionsAsked: number;
   readonly questionShare: number;
-  readonly questionSpread: { readonly early: number; readonly middle: number; readonly late: number };
+  readonly questionSpread: {
+    readonly early: number;
+    readonly middle: number;
+    readonly late: number;
+  };
   readonly questionsFrontLoaded: boolean;
-  readonly longestMonologue: { readonly turn: number | null; readonly words: number; readonly seconds: number };
+  readonly longestMonologue: {
+    readonly turn: number | null;
+    readonly words: number;
+    readonly seconds: number;
+  };
   readonly firstPitchTurn: number | null;
   readonly explicitNeedTurn: number | null;
   readonly pitchesBeforeExplicitNeed: number;
@@ -82,7 +90,10 @@ export interface SessionReport {
   readonly moments: readonly Moment[];
 }
 
-export function scoreSession(transcript: readonly TranscriptEntry[], outcome: Outcome): SessionReport {
+export function scoreSession(
+  transcript: readonly TranscriptEntry[],
+  outcome: Outcome,
+): SessionReport {
   const reps = transcript.filter((e) => e.speaker === 'rep');
   const repTurns = reps.length;
 
@@ -119,7 +130,9 @@ export function scoreSession(transcript: readonly TranscriptEntry[], outcome: Ou
 
   const valuePoints = moments.reduce((sum, m) => sum + m.valuePoints, 0);
   const pitchPoints = moments.reduce((sum, m) => sum + m.pitchPoints, 0);
-  const neutralTurns = moments.filter((m) => m.counts === 'neutral' && m.valuePoints === 0 && m.pitchPoints === 0).length;
+  const neutralTurns = moments.filter(
+    (m) => m.counts === 'neutral' && m.valuePoints === 0 && m.pitchPoints === 0,
+  ).length;
   const substantive = Math.max(1, repTurns - Math.min(neutralTurns, WEIGHTS.neutralAllowance));
   const valueCreation = repTurns === 0 ? 0 : clamp(Math.round((100 * valuePoints) / substantive));
   const pitching = repTurns === 0 ? 0 : clamp(Math.round((100 * pitchPoints) / repTurns));
@@ -128,19 +141,31 @@ export function scoreSession(transcript: readonly TranscriptEntry[], outcome: Ou
   const checks = checksOf(metrics);
   const adjustments: { points: number; reason: string }[] = [];
   if (metrics.repTalkShare > THRESHOLDS.talkShareCeiling.value) {
-    adjustments.push({ points: ADJUSTMENTS.talkShareAboveCeiling, reason: `you talked ${pct(metrics.repTalkShare)} of the time; ${THRESHOLDS.talkShareCeiling.source}` });
+    adjustments.push({
+      points: ADJUSTMENTS.talkShareAboveCeiling,
+      reason: `you talked ${pct(metrics.repTalkShare)} of the time; ${THRESHOLDS.talkShareCeiling.source}`,
+    });
   }
   if (metrics.longestMonologue.seconds > THRESHOLDS.monologueSeconds.value) {
-    adjustments.push({ points: ADJUSTMENTS.monologueTooLong, reason: `your longest turn would take about ${metrics.longestMonologue.seconds} s to say; ${THRESHOLDS.monologueSeconds.source}` });
+    adjustments.push({
+      points: ADJUSTMENTS.monologueTooLong,
+      reason: `your longest turn would take about ${metrics.longestMonologue.seconds} s to say; ${THRESHOLDS.monologueSeconds.source}`,
+    });
   }
   if (metrics.questionsFrontLoaded) {
-    adjustments.push({ points: ADJUSTMENTS.questionsFrontLoaded, reason: `most of your questions came in the first third; ${THRESHOLDS.frontLoadedShare.source}` });
+    adjustments.push({
+      points: ADJUSTMENTS.questionsFrontLoaded,
+      reason: `most of your questions came in the first third; ${THRESHOLDS.frontLoadedShare.source}`,
+    });
   }
-  if (outcome === 'ended_by_buyer') adjustments.push({ points: ADJUSTMENTS.endedByBuyer, reason: 'the buyer ended the meeting' });
-  if (outcome === 'advanced') adjustments.push({ points: ADJUSTMENTS.advanced, reason: 'the buyer agreed to a next step' });
+  if (outcome === 'ended_by_buyer')
+    adjustments.push({ points: ADJUSTMENTS.endedByBuyer, reason: 'the buyer ended the meeting' });
+  if (outcome === 'advanced')
+    adjustments.push({ points: ADJUSTMENTS.advanced, reason: 'the buyer agreed to a next step' });
 
   const base = WEIGHTS.valueShare * valueCreation + (1 - WEIGHTS.valueShare) * (100 - pitching);
-  const overall = repTurns === 0 ? 0 : clamp(Math.round(base + adjustments.reduce((s, a) => s + a.points, 0)));
+  const overall =
+    repTurns === 0 ? 0 : clamp(Math.round(base + adjustments.reduce((s, a) => s + a.points, 0)));
 
   return {
     outcome,
@@ -168,14 +193,17 @@ function momentFor(
 ): Moment {
   const { behavior, group } = entry.facts;
   const ignoresBuyer =
-    QUESTION_BEHAVIORS.has(behavior) && (ctx.lastBuyer?.substantive ?? false) && !entry.facts.buildsOnBuyer;
+    QUESTION_BEHAVIORS.has(behavior) &&
+    (ctx.lastBuyer?.substantive ?? false) &&
+    !entry.facts.buildsOnBuyer;
   let valuePoints = 0;
   let pitchPoints = 0;
   let why: string;
   let counts: Moment['counts'] = group;
 
   if (entry.facts.repeated) {
-    why = 'repeats something you already said or asked, so it earns nothing and tests the buyer\'s patience';
+    why =
+      "repeats something you already said or asked, so it earns nothing and tests the buyer's patience";
     counts = group === 'pitch' ? 'pitch' : 'neutral';
     pitchPoints = group === 'pitch' ? 1 : 0;
   } else if (group === 'value') {
@@ -185,14 +213,18 @@ function momentFor(
   } else if (group === 'pitch') {
     if (behavior === 'pitch' && ctx.needStated && entry.facts.buildsOnBuyer) {
       pitchPoints = WEIGHTS.benefit;
-      why = 'talks about our offer, but answers a need the buyer stated in their own words (a Benefit in Rackham\'s sense), so it counts for little';
+      why =
+        "talks about our offer, but answers a need the buyer stated in their own words (a Benefit in Rackham's sense), so it counts for little";
     } else if (behavior === 'proof_to_sell' && ctx.needStated) {
       pitchPoints = WEIGHTS.proofAfterNeed;
-      why = 'uses figures or customers to argue for buying; after a stated need it costs less, but it still sells instead of teaching';
+      why =
+        'uses figures or customers to argue for buying; after a stated need it costs less, but it still sells instead of teaching';
     } else {
       pitchPoints = 1;
       why = PITCH_WHY[behavior] ?? 'is about us, not the buyer';
-      if (behavior === 'pitch' && !ctx.needStated) why += ' before the buyer has stated any need (an Advantage in Rackham\'s sense, which predicts objections)';
+      if (behavior === 'pitch' && !ctx.needStated)
+        why +=
+          " before the buyer has stated any need (an Advantage in Rackham's sense, which predicts objections)";
     }
   } else if (behavior === 'commitment_ask') {
     if (ctx.needStated) {
@@ -202,7 +234,8 @@ function momentFor(
     } else {
       pitchPoints = WEIGHTS.prematureAsk;
       counts = 'pitch';
-      why = 'asks for a next step before the buyer has said they want to change anything: premature';
+      why =
+        'asks for a next step before the buyer has said they want to change anything: premature';
     }
   } else if (behavior === 'situation_question') {
     const useful = ctx.situationQuestions <= WEIGHTS.situationQuestionsUseful;
@@ -237,10 +270,13 @@ function momentFor(
 const VALUE_WHY: Partial<Record<Behavior, string>> = {
   goal_question: "asks about the buyer's own goals and outcomes",
   problem_question: 'asks what is not working for the buyer',
-  implication_question: 'explores what a problem costs the buyer, which turns implied needs into explicit ones (Rackham)',
+  implication_question:
+    'explores what a problem costs the buyer, which turns implied needs into explicit ones (Rackham)',
   need_payoff_question: 'lets the buyer say in their own words what solving the problem is worth',
-  insight: "teaches the buyer something about their own world without selling (commercial teaching, CEB)",
-  acknowledge: 'shows you listened (skilled negotiators summarise almost twice as often: 7.5% vs 4.2%, Rackham)',
+  insight:
+    'teaches the buyer something about their own world without selling (commercial teaching, CEB)',
+  acknowledge:
+    'shows you listened (skilled negotiators summarise almost twice as often: 7.5% vs 4.2%, Rackham)',
   concede_fit: 'is honest about fit, which earns trust',
 };
 
@@ -272,7 +308,9 @@ function metricsOf(
     } else buyerWords += words;
   }
   const repTurns = moments.length;
-  const questionTurns = moments.filter((m) => QUESTION_BEHAVIORS.has(m.behavior)).map((m) => m.turn);
+  const questionTurns = moments
+    .filter((m) => QUESTION_BEHAVIORS.has(m.behavior))
+    .map((m) => m.turn);
   const third = (t: number) => (t - 1) / Math.max(repTurns, 1);
   const spread = {
     early: questionTurns.filter((t) => third(t) < 1 / 3).length,
@@ -280,7 +318,10 @@ function metricsOf(
     late: questionTurns.filter((t) => third(t) >= 2 / 3).length,
   };
   const byBehavior = Object.fromEntries(BEHAVIORS.map((b) => [b, 0])) as Record<Behavior, number>;
-  const byGroup = Object.fromEntries(BEHAVIOR_GROUPS.map((g) => [g, 0])) as Record<BehaviorGroup, number>;
+  const byGroup = Object.fromEntries(BEHAVIOR_GROUPS.map((g) => [g, 0])) as Record<
+    BehaviorGroup,
+    number
+  >;
   for (const m of moments) {
     byBehavior[m.behavior]++;
     byGroup[m.group]++;
@@ -293,7 +334,9 @@ function metricsOf(
     questionShare: round2(questionTurns.length / Math.max(repTurns, 1)),
     questionSpread: spread,
     questionsFrontLoaded:
-      questionTurns.length >= 3 && repTurns >= 6 && spread.early / questionTurns.length > THRESHOLDS.frontLoadedShare.value,
+      questionTurns.length >= 3 &&
+      repTurns >= 6 &&
+      spread.early / questionTurns.length > THRESHOLDS.frontLoadedShare.value,
     longestMonologue: {
       turn: longest.turn,
       words: longest.words,
@@ -301,7 +344,9 @@ function metricsOf(
     },
     firstPitchTurn: pitches[0]?.turn ?? null,
     explicitNeedTurn,
-    pitchesBeforeExplicitNeed: pitches.filter((m) => explicitNeedTurn === null || m.turn <= explicitNeedTurn).length,
+    pitchesBeforeExplicitNeed: pitches.filter(
+      (m) => explicitNeedTurn === null || m.turn <= explicitNeedTurn,
+    ).length,
     byBehavior,
     byGroup,
   };
@@ -342,12 +387,18 @@ function checksOf(m: SessionMetrics): MetricCheck[] {
       value: m.pitchesBeforeExplicitNeed,
       target: '0',
       met: m.pitchesBeforeExplicitNeed === 0,
-      source: 'Rackham, SPIN Selling: Advantages offered before an explicit need provoke objections',
+      source:
+        'Rackham, SPIN Selling: Advantages offered before an explicit need provoke objections',
     },
   ];
 }
 
-function summaryOf(moments: readonly Moment[], value: number, pitching: number, outcome: Outcome): string {
+function summaryOf(
+  moments: readonly Moment[],
+  value: number,
+  pitching: number,
+  outcome: Outcome,
+): string {
   const valueTurns = moments.filter((m) => m.counts === 'value').length;
   const pitchTurns = moments.filter((m) => m.counts === 'pitch').length;
   const outcomeText: Record<Outcome, string> = {

@@ -11,7 +11,8 @@ export const THRESHOLDS = {
   /** Rep share of talk: top performers about 43%. */
   talkShareTarget: {
     value: 0.43,
-    source: 'Gong Labs, 25,537 calls: top performers talk about 43% of the time (average reps 65-75%)',
+    source:
+      'Gong Labs, 25,537 calls: top performers talk about 43% of the time (average reps 65-75%)',
   },
   /** Above this share of talk, conversion falls. */
   talkShareCeiling: {
@@ -21,7 +22,8 @@ export const THRESHOLDS = {
   /** Share of rep turns that ask a discovery question. */
   questionShareTarget: {
     value: 0.213,
-    source: 'Rackham/Huthwaite: questions were 21.3% of skilled negotiators\' behaviour, 9.6% of average ones\'',
+    source:
+      "Rackham/Huthwaite: questions were 21.3% of skilled negotiators' behaviour, 9.6% of average ones'",
   },
   /** Questions in a full discovery call, quoted for reference; a practice meeting is shorter. */
   questionsPerDiscoveryCall: {
@@ -31,7 +33,8 @@ export const THRESHOLDS = {
   /** Share of all questions asked in the first third of the meeting above which they are front-loaded. */
   frontLoadedShare: {
     value: 0.6,
-    source: 'Gong via OpenView (1 million calls): top reps spread questions through the call instead of front-loading an interrogation',
+    source:
+      'Gong via OpenView (1 million calls): top reps spread questions through the call instead of front-loading an interrogation',
   },
   /** Longest rep monologue, in seconds. Weak evidence, and said so. */
   monologueSeconds: {
@@ -46,7 +49,8 @@ export const THRESHOLDS = {
   /** A company overview longer than this, in seconds, goes with falling win rates. */
   pitchSeconds: {
     value: 120,
-    source: 'Gong, 257,967 calls: a company overview longer than about 2 minutes goes with falling win rates',
+    source:
+      'Gong, 257,967 calls: a company overview longer than about 2 minutes goes with falling win rates',
   },
 } as const satisfies Record<string, Threshold>;
 

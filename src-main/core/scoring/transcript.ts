@@ -26,23 +26,37 @@ const SUBSTANTIVE_WORDS = 12;
 const SPEAKER = /^\s*(rep|buyer)\s*:\s?(.*)$/i;
 
 /** Parses `REP: ...` / `BUYER: ...` lines; unprefixed lines continue the previous entry. */
-export function parseTranscript(text: string): { lines: TranscriptLine[]; problems: TranscriptProblem[] } {
+export function parseTranscript(text: string): {
+  lines: TranscriptLine[];
+  problems: TranscriptProblem[];
+} {
   const lines: { speaker: 'rep' | 'buyer'; text: string; line: number }[] = [];
   const problems: TranscriptProblem[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     if (raw.trim() === '') return;
     const match = SPEAKER.exec(raw);
     if (match) {
-      lines.push({ speaker: (match[1] ?? '').toLowerCase() as 'rep' | 'buyer', text: (match[2] ?? '').trim(), line: index + 1 });
+      lines.push({
+        speaker: (match[1] ?? '').toLowerCase() as 'rep' | 'buyer',
+        text: (match[2] ?? '').trim(),
+        line: index + 1,
+      });
     } else if (lines.length > 0) {
       const last = lines[lines.length - 1] as { text: string };
       last.text = `${last.text} ${raw.trim()}`.trim();
     } else {
-      problems.push({ line: index + 1, message: 'expected a line starting with "REP:" or "BUYER:"' });
+      problems.push({
+        line: index + 1,
+        message: 'expected a line starting with "REP:" or "BUYER:"',
+      });
     }
   });
   for (const entry of lines) {
-    if (!/[\p{L}\p{N}]/u.test(entry.text)) problems.push({ line: entry.line, message: `the ${entry.speaker.toUpperCase()} line is empty` });
+    if (!/[\p{L}\p{N}]/u.test(entry.text))
+      problems.push({
+        line: entry.line,
+        message: `the ${entry.speaker.toUpperCase()} line is empty`,
+      });
   }
   if (problems.length === 0 && !lines.some((l) => l.speaker === 'rep')) {
     problems.push({ line: 1, message: 'the transcript has no REP: lines to score' });
@@ -51,7 +65,10 @@ export function parseTranscript(text: string): { lines: TranscriptLine[]; proble
 }
 
 /** Reads every line in context and scores the whole transcript. */
-export function transcriptEntries(lines: readonly TranscriptLine[], classifier: BehaviorClassifier): TranscriptEntry[] {
+export function transcriptEntries(
+  lines: readonly TranscriptLine[],
+  classifier: BehaviorClassifier,
+): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [];
   const earlier: string[] = [];
   let lastBuyer: string | undefined;
@@ -62,7 +79,9 @@ export function transcriptEntries(lines: readonly TranscriptLine[], classifier: 
         speaker: 'buyer',
         text: line.text,
         signals,
-        substantive: signals.some((s) => s.kind.endsWith('_need')) || wordCount(line.text) >= SUBSTANTIVE_WORDS,
+        substantive:
+          signals.some((s) => s.kind.endsWith('_need')) ||
+          wordCount(line.text) >= SUBSTANTIVE_WORDS,
       });
       lastBuyer = line.text;
     } else {
@@ -77,11 +96,15 @@ export function transcriptEntries(lines: readonly TranscriptLine[], classifier: 
 /** Outcome of a transcript: the buyer checking out at the end means they ended it. */
 export function transcriptOutcome(entries: readonly TranscriptEntry[]): Outcome {
   const last = entries[entries.length - 1];
-  if (last?.speaker === 'buyer' && last.signals.some((s) => s.kind === 'disengagement')) return 'ended_by_buyer';
+  if (last?.speaker === 'buyer' && last.signals.some((s) => s.kind === 'disengagement'))
+    return 'ended_by_buyer';
   return 'open';
 }
 
-export function scoreTranscript(lines: readonly TranscriptLine[], classifier: BehaviorClassifier): SessionReport {
+export function scoreTranscript(
+  lines: readonly TranscriptLine[],
+  classifier: BehaviorClassifier,
+): SessionReport {
   const entries = transcriptEntries(lines, classifier);
   return scoreSession(entries, transcriptOutcome(entries));
 }

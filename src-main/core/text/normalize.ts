@@ -132,7 +132,7 @@ export function tokenize(raw: string): string[] {
   let text = cleanText(raw);
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   const tokens: string[] = [];
-  const re = /\d+(?:[.,]\d+)*%?|[\p{L}][\p{L}'\-]*|[?,.!$%]/gu;
+  const re = /\d+(?:[.,]\d+)*%?|[\p{L}][\p{L}'-]*|[?,.!$%]/gu;
   for (const match of text.matchAll(re)) {
     const token = match[0].replace(/'+$/, '');
     const expanded = SHORTHAND[token];

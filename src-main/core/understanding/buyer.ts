@@ -3,7 +3,12 @@
 // problem"), objections and disengagement. Rule-based and explainable; each
 // signal keeps the words that raised it.
 
-export const BUYER_SIGNALS = ['explicit_need', 'implied_need', 'objection', 'disengagement'] as const;
+export const BUYER_SIGNALS = [
+  'explicit_need',
+  'implied_need',
+  'objection',
+  'disengagement',
+] as const;
 export type BuyerSignalKind = (typeof BUYER_SIGNALS)[number];
 
 export interface BuyerSignal {
@@ -29,7 +34,10 @@ export function readBuyerLine(text: string): BuyerSignal[] {
     if (match) signals.push({ kind, cue: match[0] });
   }
   // A curt answer ("Fine.", "OK.") is a buyer checking out.
-  if (!signals.some((s) => s.kind === 'disengagement') && /^\s*(ok(ay)?|fine|sure|mm+|right|uh-huh|if you say so)[.!]?\s*$/i.test(text)) {
+  if (
+    !signals.some((s) => s.kind === 'disengagement') &&
+    /^\s*(ok(ay)?|fine|sure|mm+|right|uh-huh|if you say so)[.!]?\s*$/i.test(text)
+  ) {
     signals.push({ kind: 'disengagement', cue: text.trim() });
   }
   return signals;

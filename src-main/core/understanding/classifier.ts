@@ -52,10 +52,7 @@ export function createClassifier(model: BehaviorModel): BehaviorClassifier {
     return [top, second < 0 ? top : second];
   }
 
-  function explain(
-    features: ReturnType<typeof extractFeatures>,
-    labelIndex: number,
-  ): string[] {
+  function explain(features: ReturnType<typeof extractFeatures>, labelIndex: number): string[] {
     const contributions: [string, number][] = [];
     for (const [name, value] of features.values) {
       if (name === 'bias') continue;
@@ -93,10 +90,10 @@ export function createClassifier(model: BehaviorModel): BehaviorClassifier {
           second = top;
           top = partTop;
           confidence = p;
-          cues = [`a sentence that pitches: "${sentence}"`, ...explain(part.features, partTop)].slice(
-            0,
-            MAX_CUES,
-          );
+          cues = [
+            `a sentence that pitches: "${sentence}"`,
+            ...explain(part.features, partTop),
+          ].slice(0, MAX_CUES);
           break;
         }
       }

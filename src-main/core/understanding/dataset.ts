@@ -9,7 +9,10 @@ export interface DatasetProblem {
   readonly message: string;
 }
 
-export function parseLabelledTsv(text: string): { lines: LabelledLine[]; problems: DatasetProblem[] } {
+export function parseLabelledTsv(text: string): {
+  lines: LabelledLine[];
+  problems: DatasetProblem[];
+} {
   const lines: LabelledLine[] = [];
   const problems: DatasetProblem[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {

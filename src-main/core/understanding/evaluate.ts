@@ -30,7 +30,10 @@ export function evaluateClassifier(
   return summarise(lines, predictions);
 }
 
-export function summarise(lines: readonly LabelledLine[], predictions: readonly Behavior[]): Evaluation {
+export function summarise(
+  lines: readonly LabelledLine[],
+  predictions: readonly Behavior[],
+): Evaluation {
   let correct = 0;
   let groupCorrect = 0;
   const errors: Evaluation['errors'] = [];
@@ -53,7 +56,13 @@ export function summarise(lines: readonly LabelledLine[], predictions: readonly 
     const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
     const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { behavior, precision: round(precision), recall: round(recall), f1: round(f1), support: tp + fn };
+    return {
+      behavior,
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(f1),
+      support: tp + fn,
+    };
   });
   const present = perBehavior.filter((b) => b.support > 0);
   const n = Math.max(lines.length, 1);

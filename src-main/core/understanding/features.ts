@@ -22,7 +22,8 @@ const CUE_FAMILIES: Readonly<Record<string, RegExp>> = {
     /\b(only|best|leading|leader|unique|unlike|better than|number one|world class|cutting edge|revolutionary|game changer|nobody else|no one else|first ever|industry leading|fastest|easiest|most advanced|beats|outperform\w*)\b/,
   proof:
     /\b(customers?|clients?|case stud\w*|roi|return on investment|switched|payback|results|testimonial\w*|reference\w*|logos?|users?|accounts?|saved|grew|increased|boosted|cut|reduced|doubled|tripled|\d+x)\b/,
-  figure: /\d|\b(percent|half|double|twice|triple|third|quarter of|a fifth|one in|two in|three in)\b/,
+  figure:
+    /\d|\b(percent|half|double|twice|triple|third|quarter of|a fifth|one in|two in|three in)\b/,
   research:
     /\b(most (teams|companies|orgs|organizations|leaders|buyers|reps|firms|of the)|many (teams|companies|orgs|leaders|firms)|research|study|studies|survey\w*|data (shows|says|suggests)|trend\w*|pattern\w*|typically|tend to|tends to|in our experience|benchmark\w*|industry|the market|noticed|interesting|counterintuitive|turns out|surprising\w*|what we see|we see|we have seen|we are seeing|seeing a lot|across the|on average|the average|analysts?|gartner|forrester|shift\w*|more and more|fewer and fewer)\b/,
   questionLead:

@@ -20,10 +20,7 @@ export interface Scored {
 }
 
 /** Scores and softmax probabilities for a sparse feature vector. */
-export function scoreFeatures(
-  model: BehaviorModel,
-  features: ReadonlyMap<string, number>,
-): Scored {
+export function scoreFeatures(model: BehaviorModel, features: ReadonlyMap<string, number>): Scored {
   const scores = new Array<number>(model.labels.length).fill(0);
   for (const [name, value] of features) {
     const w = model.weights[name];

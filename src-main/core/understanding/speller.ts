@@ -10,7 +10,8 @@ export function createSpeller(vocabulary: readonly string[]): (text: string) => 
   const byDeletion = new Map<string, string>();
   for (const word of vocabulary) {
     if (!byDeletion.has(word)) byDeletion.set(word, word);
-    for (const variant of deletions(word)) if (!byDeletion.has(variant)) byDeletion.set(variant, word);
+    for (const variant of deletions(word))
+      if (!byDeletion.has(variant)) byDeletion.set(variant, word);
   }
   const correctWord = (word: string): string => {
     if (word.length < 4 || known.has(word) || !/^\p{L}+$/u.test(word)) return word;

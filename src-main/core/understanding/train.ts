@@ -38,13 +38,21 @@ export function trainBehaviorModel(
   }));
 
   const counts = new Map<string, number>();
-  for (const ex of examples) for (const name of ex.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const ex of examples)
+    for (const name of ex.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
   const weights: Record<string, number[]> = {};
   for (const [name, count] of counts) {
-    if (count >= minCount || name === 'bias') weights[name] = new Array<number>(labels.length).fill(0);
+    if (count >= minCount || name === 'bias')
+      weights[name] = new Array<number>(labels.length).fill(0);
   }
 
-  const model: BehaviorModel = { version: 1, labels, weights, vocabulary, trainedOn: { examples: lines.length, sha256 } };
+  const model: BehaviorModel = {
+    version: 1,
+    labels,
+    weights,
+    vocabulary,
+    trainedOn: { examples: lines.length, sha256 },
+  };
   const random = createRandom(seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {

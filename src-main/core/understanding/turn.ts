@@ -8,7 +8,8 @@ import type { BehaviorClassifier, Understanding } from './classifier';
 
 /** Share of shared content words above which a turn repeats an earlier one. */
 const REPEAT_OVERLAP = 0.6;
-const REFERS_BACK = /\b(you (mentioned|said|told me|described|talked about|brought up)|earlier you|going back to|you just said|what you said)\b/i;
+const REFERS_BACK =
+  /\b(you (mentioned|said|told me|described|talked about|brought up)|earlier you|going back to|you just said|what you said)\b/i;
 
 export interface ReadTurn {
   readonly understanding: Understanding;
@@ -28,10 +29,13 @@ export function readRepTurn(
     facts: {
       behavior: understanding.behavior,
       group: understanding.group,
-      repeated: earlierRepTexts.some((earlier) => overlap(stems, contentStems(earlier)) >= REPEAT_OVERLAP),
+      repeated: earlierRepTexts.some(
+        (earlier) => overlap(stems, contentStems(earlier)) >= REPEAT_OVERLAP,
+      ),
       buildsOnBuyer:
         lastBuyerText !== undefined &&
-        (REFERS_BACK.test(text) || [...stems].some((s) => s.length >= 4 && contentStems(lastBuyerText).has(s))),
+        (REFERS_BACK.test(text) ||
+          [...stems].some((s) => s.length >= 4 && contentStems(lastBuyerText).has(s))),
     },
   };
 }
