@@ -16,6 +16,7 @@ import type { CompiledScenario } from '../core/scenarios/compile';
 import { FileError, readTextFile } from '../services/files';
 import { loadScenarioFile, ScenarioLibrary } from '../services/scenario-library';
 import { formatEvaluation, formatReport } from './format';
+import { practice } from './practice';
 import { commandHelp, isCommand, mainHelp, type CommandName } from './usage';
 
 class UsageError extends Error {}
@@ -37,6 +38,7 @@ const OPTIONS = {
 } as const;
 
 const ALLOWED: Record<CommandName, readonly string[]> = {
+  practice: ['scenario', 'seed', 'difficulty'],
   classify: ['file'],
   eval: [],
   play: ['scenario', 'replies', 'seed', 'difficulty'],
@@ -45,26 +47,31 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
   scenarios: [],
 };
 
-export function run(argv: readonly string[], io: Output): number {
+export function run(argv: readonly string[], io: Output): number | Promise<number> {
   try {
-    return dispatch(argv, io);
+    const result = dispatch(argv, io);
+    return typeof result === 'number' ? result : result.catch((error: unknown) => failure(error, io));
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`first-meeting: ${error.message}\nRun with --help for usage.`);
-      return 2;
-    }
-    if (error instanceof InputError || error instanceof FileError || error instanceof ReplyError) {
-      io.err(`first-meeting: ${error.message}`);
-      return 1;
-    }
-    io.err(
-      `first-meeting: unexpected error: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return 1;
+    return failure(error, io);
   }
 }
 
-function dispatch(argv: readonly string[], io: Output): number {
+function failure(error: unknown, io: Output): number {
+  if (error instanceof UsageError) {
+    io.err(`first-meeting: ${error.message}\nRun with --help for usage.`);
+    return 2;
+  }
+  if (error instanceof InputError || error instanceof FileError || error instanceof ReplyError) {
+    io.err(`first-meeting: ${error.message}`);
+    return 1;
+  }
+  io.err(
+    `first-meeting: unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return 1;
+}
+
+function dispatch(argv: readonly string[], io: Output): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(mainHelp());
@@ -91,6 +98,14 @@ function dispatch(argv: readonly string[], io: Output): number {
   }
   const json = values.json ?? false;
   switch (command) {
+    case 'practice':
+      if (positionals.length > 0) throw new UsageError('practice takes no positional arguments');
+      return practice({
+        scenarios: ScenarioLibrary.load().list(),
+        ...(values.scenario ? { scenario: resolveScenario(values.scenario) } : {}),
+        ...(values.difficulty ? { difficulty: parseDifficulty(values.difficulty) } : {}),
+        seed: values.seed === undefined ? Date.now() % 1_000_000 : parseSeed(values.seed),
+      });
     case 'classify':
       return classify(positionals, values.file, io);
     case 'eval':
@@ -176,6 +191,21 @@ function evaluate(path: string, json: boolean, io: Output): number {
 }
 
 // ---------------------------------------------------------------------- play
+
+function parseSeed(value: string): number {
+  const seed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(seed)) {
+    throw new UsageError(`--seed must be a whole number 0 or more, not "${value}"`);
+  }
+  return seed;
+}
+
+function parseDifficulty(value: string): Difficulty {
+  if (!(DIFFICULTIES as readonly string[]).includes(value)) {
+    throw new UsageError(`--difficulty must be easy, normal or hard, not "${value}"`);
+  }
+  return value as Difficulty;
+}
 
 function resolveScenario(idOrPath: string): CompiledScenario {
   if (idOrPath.endsWith('.yaml') || idOrPath.endsWith('.yml') || idOrPath.includes('/')) {
@@ -378,8 +408,12 @@ function scenarios(json: boolean, io: Output): number {
 
 // Run when executed directly (not when imported by tests).
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  process.exitCode = run(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+  void Promise.resolve(
+    run(process.argv.slice(2), {
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+    }),
+  ).then((code) => {
+    process.exitCode = code;
   });
 }

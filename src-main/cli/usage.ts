@@ -1,6 +1,11 @@
 // Help text for the command line, one entry per command.
 
 export const COMMANDS = {
+  practice: {
+    usage: 'practice [--scenario ID|FILE] [--difficulty easy|normal|hard] [--seed N]',
+    summary: 'Hold a meeting in the terminal: type replies, read the report at the end.',
+    details: 'Asks for the scenario and difficulty when not given. Type /end to end the meeting.',
+  },
   classify: {
     usage: 'classify [TEXT] [--file FILE]',
     summary: 'Tag rep utterances with one of the thirteen behaviours (one JSON line each).',

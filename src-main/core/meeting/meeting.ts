@@ -4,7 +4,7 @@
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { BehaviorClassifier, Understanding } from '../understanding/classifier';
 import { readBuyerLine, type BuyerSignal } from '../understanding/buyer';
-import { readRepTurn } from '../understanding/turn';
+import { ConversationReader } from '../understanding/turn';
 import type { CompiledScenario, MeetingMachine } from '../scenarios/compile';
 import type { Difficulty, Outcome } from '../scenarios/schema';
 import { scoreSession, type SessionReport, type TranscriptEntry } from '../scoring/report';
@@ -47,10 +47,11 @@ export class Meeting {
   readonly seed: number;
   private readonly actor: Actor<MeetingMachine>;
   private readonly turnsSoFar: MeetingTurn[];
+  private readonly reader: ConversationReader;
 
   private constructor(
     private readonly scenario: CompiledScenario,
-    private readonly classifier: BehaviorClassifier,
+    classifier: BehaviorClassifier,
     difficulty: Difficulty,
     seed: number,
     saved?: SavedMeeting,
@@ -68,6 +69,12 @@ export class Meeting {
       : this.context()
           .reply.map((l) => l.text)
           .join(' ');
+    this.reader = new ConversationReader(classifier);
+    this.reader.buyer(this.opening);
+    for (const turn of this.turnsSoFar) {
+      this.reader.remember(turn.rep);
+      this.reader.buyer(turn.buyer);
+    }
   }
 
   static start(options: MeetingOptions): Meeting {
@@ -118,17 +125,12 @@ export class Meeting {
     if (this.ended)
       throw new ReplyError(`the meeting has ended (${this.outcome}); start a new one`);
     const text = checkReply(raw);
-    const lastBuyer = this.turnsSoFar[this.turnsSoFar.length - 1]?.buyer ?? this.opening;
-    const { understanding, facts } = readRepTurn(
-      this.classifier,
-      text,
-      this.turnsSoFar.map((t) => t.rep),
-      lastBuyer,
-    );
+    const { understanding, facts } = this.reader.rep(text);
     const needsBefore = this.context().needs.length;
     this.actor.send({ type: 'rep.turn', turn: facts });
     const context = this.context();
     const buyer = context.reply.map((l) => l.text).join(' ');
+    this.reader.buyer(buyer);
     const stated: BuyerSignal[] = context.needs
       .slice(needsBefore)
       .map((n) => ({ kind: n.kind === 'explicit' ? 'explicit_need' : 'implied_need', cue: buyer }));

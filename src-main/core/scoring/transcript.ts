@@ -3,7 +3,7 @@
 // report a practice session gets.
 import type { BehaviorClassifier } from '../understanding/classifier';
 import { readBuyerLine } from '../understanding/buyer';
-import { readRepTurn } from '../understanding/turn';
+import { ConversationReader } from '../understanding/turn';
 import { wordCount } from '../text/normalize';
 import { scoreSession, type SessionReport, type TranscriptEntry } from './report';
 import type { Outcome } from '../scenarios/schema';
@@ -70,8 +70,7 @@ export function transcriptEntries(
   classifier: BehaviorClassifier,
 ): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [];
-  const earlier: string[] = [];
-  let lastBuyer: string | undefined;
+  const reader = new ConversationReader(classifier);
   for (const line of lines) {
     if (line.speaker === 'buyer') {
       const signals = readBuyerLine(line.text);
@@ -83,11 +82,10 @@ export function transcriptEntries(
           signals.some((s) => s.kind.endsWith('_need')) ||
           wordCount(line.text) >= SUBSTANTIVE_WORDS,
       });
-      lastBuyer = line.text;
+      reader.buyer(line.text);
     } else {
-      const { understanding, facts } = readRepTurn(classifier, line.text, earlier, lastBuyer);
+      const { understanding, facts } = reader.rep(line.text);
       entries.push({ speaker: 'rep', text: line.text, understanding, facts });
-      earlier.push(line.text);
     }
   }
   return entries;

@@ -1,7 +1,7 @@
 // Reading a rep turn in its conversation: what behaviour it is, whether it
 // repeats an earlier turn, and whether it builds on the buyer's last line. The
 // persona reacts to these facts and the report scores them, so both read a turn
-// the same way.
+// the same way, through one ConversationReader.
 import type { TurnFacts } from '../meeting/types';
 import { contentStems } from '../text/normalize';
 import type { BehaviorClassifier, Understanding } from './classifier';
@@ -16,28 +16,37 @@ export interface ReadTurn {
   readonly facts: TurnFacts;
 }
 
-export function readRepTurn(
-  classifier: BehaviorClassifier,
-  text: string,
-  earlierRepTexts: readonly string[],
-  lastBuyerText: string | undefined,
-): ReadTurn {
-  const understanding = classifier.classify(text);
-  const stems = contentStems(text);
-  return {
-    understanding,
-    facts: {
+/** Follows a conversation turn by turn, keeping what it needs to read the next rep turn. */
+export class ConversationReader {
+  private readonly earlierRep: ReadonlySet<string>[] = [];
+  private lastBuyer: ReadonlySet<string> | undefined;
+
+  constructor(private readonly classifier: BehaviorClassifier) {}
+
+  buyer(text: string): void {
+    this.lastBuyer = contentStems(text);
+  }
+
+  /** Notes a rep turn read earlier (when resuming) without reading it again. */
+  remember(repText: string): void {
+    this.earlierRep.push(contentStems(repText));
+  }
+
+  rep(text: string): ReadTurn {
+    const understanding = this.classifier.classify(text);
+    const stems = contentStems(text);
+    const lastBuyer = this.lastBuyer;
+    const facts: TurnFacts = {
       behavior: understanding.behavior,
       group: understanding.group,
-      repeated: earlierRepTexts.some(
-        (earlier) => overlap(stems, contentStems(earlier)) >= REPEAT_OVERLAP,
-      ),
+      repeated: this.earlierRep.some((earlier) => overlap(stems, earlier) >= REPEAT_OVERLAP),
       buildsOnBuyer:
-        lastBuyerText !== undefined &&
-        (REFERS_BACK.test(text) ||
-          [...stems].some((s) => s.length >= 4 && contentStems(lastBuyerText).has(s))),
-    },
-  };
+        lastBuyer !== undefined &&
+        (REFERS_BACK.test(text) || [...stems].some((s) => s.length >= 4 && lastBuyer.has(s))),
+    };
+    this.earlierRep.push(stems);
+    return { understanding, facts };
+  }
 }
 
 /** Jaccard overlap of two sets of content words; turns with under two content words never repeat. */
