@@ -74,7 +74,7 @@ export function trainBehaviorModel(
   }
 
   for (const name of Object.keys(weights)) {
-    weights[name] = (weights[name] ?? []).map((w) => Math.round(w * 1e4) / 1e4);
+    weights[name] = (weights[name] ?? []).map((w) => Math.round(w * 1e4) / 1e4 || 0);
   }
   return { ...model, weights, vocabulary };
 }
