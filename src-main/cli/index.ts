@@ -50,7 +50,9 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
 export function run(argv: readonly string[], io: Output): number | Promise<number> {
   try {
     const result = dispatch(argv, io);
-    return typeof result === 'number' ? result : result.catch((error: unknown) => failure(error, io));
+    return typeof result === 'number'
+      ? result
+      : result.catch((error: unknown) => failure(error, io));
   } catch (error) {
     return failure(error, io);
   }

@@ -17,7 +17,11 @@ export interface PracticeOptions {
 }
 
 export async function practice(options: PracticeOptions): Promise<number> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+  });
   const lines = rl[Symbol.asyncIterator]();
   const say = (text: string) => process.stdout.write(`${text}\n`);
   const ask = async (prompt: string): Promise<string | undefined> => {
@@ -45,9 +49,16 @@ export async function practice(options: PracticeOptions): Promise<number> {
       if ((DIFFICULTIES as readonly string[]).includes(choice)) difficulty = choice as Difficulty;
     }
 
-    const meeting = Meeting.start({ scenario, classifier: defaultClassifier(), difficulty, seed: options.seed });
+    const meeting = Meeting.start({
+      scenario,
+      classifier: defaultClassifier(),
+      difficulty,
+      seed: options.seed,
+    });
     const persona = scenario.file.persona;
-    say(`\n${persona.name}, ${persona.role} at ${persona.company}. ${scenario.file.difficulty[difficulty].note ?? ''}`);
+    say(
+      `\n${persona.name}, ${persona.role} at ${persona.company}. ${scenario.file.difficulty[difficulty].note ?? ''}`,
+    );
     say('Type your reply and press Enter. Type /end to end the meeting.\n');
     say(`${persona.name}: ${meeting.opening}`);
     while (!meeting.ended) {

@@ -71,7 +71,11 @@ export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
     ),
   pitchStreak: (view, params, runtime) => {
     let streak = 0;
-    for (let i = view.turns.length - 1; i >= 0 && view.turns[i]?.group === 'pitch'; i--) streak++;
+    for (let i = view.turns.length - 1; i >= 0; i--) {
+      const turn = view.turns[i];
+      if (turn?.group !== 'pitch' || isBenefit(turn, i + 1, view.context)) break;
+      streak++;
+    }
     return streak >= resolve(params, view.context, runtime);
   },
   turn: (view, params, runtime) => inRange(view.turns.length, params, view.context, runtime),
@@ -93,6 +97,19 @@ export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
   explicitNeed: (view, params) => view.context.needs.some((n) => n.kind === 'explicit') === params,
   difficulty: (view, params) => list(params).includes(view.context.difficulty),
 };
+
+/**
+ * A pitch that answers an explicit need the buyer already stated, in words that
+ * build on theirs, is a Benefit in Rackham's sense: not self-oriented, so it
+ * does not count towards a pitch streak (the report scores it the same way).
+ */
+function isBenefit(turn: TurnFacts, turnNumber: number, context: MeetingContext): boolean {
+  return (
+    turn.behavior === 'pitch' &&
+    turn.buildsOnBuyer &&
+    context.needs.some((need) => need.kind === 'explicit' && need.turn < turnNumber)
+  );
+}
 
 export const GUARD_NAMES = Object.keys(GUARDS) as GuardName[];
 

@@ -53,7 +53,9 @@ export const simpleWhen = z.strictObject({
     ),
   pitchStreak: numberOrVar
     .optional()
-    .describe('At least this many pitch-group turns in a row, counting this one'),
+    .describe(
+      "At least this many pitch-group turns in a row, counting this one; a pitch that answers an explicit need in the buyer's words (a Benefit) breaks the streak",
+    ),
   turn: range.optional().describe('The rep turn number (1 is the first reply) is in this range'),
   count: z
     .strictObject({
