@@ -24,8 +24,17 @@ export interface BehaviorClassifier {
   classify(text: string): Understanding;
 }
 
-/** A pitch-group sentence inside a longer turn wins when the model is at least this sure. */
-const PITCH_SENTENCE_THRESHOLD = 0.5;
+/**
+ * A pitch-group sentence inside a longer turn wins when the model is at least
+ * this sure of it. Arguing depends on context more than product talk does ("I'm
+ * not going to try to change that" concedes), so a lone pushback sentence needs
+ * more certainty before it overrules the reading of the whole turn.
+ */
+const PITCH_SENTENCE_THRESHOLD: Readonly<Record<string, number>> = {
+  pitch: 0.5,
+  proof_to_sell: 0.5,
+  pushback: 0.8,
+};
 const MAX_CUES = 4;
 
 export function createClassifier(model: BehaviorModel): BehaviorClassifier {
@@ -86,7 +95,8 @@ export function createClassifier(model: BehaviorModel): BehaviorClassifier {
         const [partTop] = best(part.scored.probabilities);
         const p = part.scored.probabilities[partTop] ?? 0;
         const label = model.labels[partTop] as Behavior;
-        if (GROUP_OF[label] === 'pitch' && p >= PITCH_SENTENCE_THRESHOLD && p > confidence * 0.6) {
+        const threshold = PITCH_SENTENCE_THRESHOLD[label];
+        if (threshold !== undefined && p >= threshold && p > confidence * 0.6) {
           second = top;
           top = partTop;
           confidence = p;
