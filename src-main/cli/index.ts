@@ -60,7 +60,7 @@ export function run(argv: readonly string[], io: Output): number | Promise<numbe
 
 function failure(error: unknown, io: Output): number {
   if (error instanceof UsageError) {
-    io.err(`first-meeting: ${error.message}\nRun with --help for usage.`);
+    io.err(`first-meeting: ${error.message} (see --help)`);
     return 2;
   }
   if (error instanceof InputError || error instanceof FileError || error instanceof ReplyError) {
@@ -240,13 +240,8 @@ function play(
     throw new UsageError(`play takes no positional arguments (got "${positionals[0]}")`);
   if (!values.scenario) throw new UsageError('play needs --scenario ID');
   if (!values.replies) throw new UsageError('play needs --replies FILE');
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0)
-    throw new UsageError(`--seed must be a whole number 0 or more, not "${values.seed}"`);
-  const difficulty = (values.difficulty ?? 'normal') as Difficulty;
-  if (!DIFFICULTIES.includes(difficulty)) {
-    throw new UsageError(`--difficulty must be easy, normal or hard, not "${values.difficulty}"`);
-  }
+  const seed = values.seed === undefined ? 1 : parseSeed(values.seed);
+  const difficulty = parseDifficulty(values.difficulty ?? 'normal');
   const scenario = resolveScenario(values.scenario);
   const replies = readInput(values.replies)
     .split(/\r?\n/)

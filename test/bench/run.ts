@@ -6,18 +6,22 @@ import { performance } from 'node:perf_hooks';
 import { Meeting } from '../../src-main/core/meeting/meeting';
 import { createRandom } from '../../src-main/core/random';
 import { scoreSession } from '../../src-main/core/scoring/report';
-import { scoreTranscript, transcriptEntries, type TranscriptLine } from '../../src-main/core/scoring/transcript';
+import {
+  scoreTranscript,
+  transcriptEntries,
+  type TranscriptLine,
+} from '../../src-main/core/scoring/transcript';
 import { parseLabelledTsv } from '../../src-main/core/understanding/dataset';
 import { defaultClassifier } from '../../src-main/core/understanding/default';
 import { ScenarioLibrary } from '../../src-main/services/scenario-library';
 
 const root = resolve(import.meta.dirname, '../..');
-const utterances = parseLabelledTsv(readFileSync(resolve(root, 'test/fixtures/behaviors/heldout.tsv'), 'utf8')).lines.map(
-  (l) => l.text,
-);
+const utterances = parseLabelledTsv(
+  readFileSync(resolve(root, 'test/fixtures/behaviors/heldout.tsv'), 'utf8'),
+).lines.map((l) => l.text);
 const buyerLines = [
   'We win most of what we go after, honestly.',
-  "Our problem is finding enough accounts that fit. We run out of good targets.",
+  'Our problem is finding enough accounts that fit. We run out of good targets.',
   "I'm not sure I follow.",
   'That would cost us the quarter if it happened twice.',
   "We'd like to fix how new reps pick deals before they start.",
@@ -27,7 +31,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-function report(name: string, samples: number[], unit: 'ms' | 's', target: string, targetP95?: number): void {
+function report(
+  name: string,
+  samples: number[],
+  unit: 'ms' | 's',
+  target: string,
+  targetP95?: number,
+): void {
   const sorted = [...samples].sort((a, b) => a - b);
   const scale = unit === 's' ? 1 / 1000 : 1;
   const p50 = percentile(sorted, 50) * scale;
@@ -79,8 +89,16 @@ report('one persona turn', turnSamples, 'ms', 'p95 < 5 ms', 5);
 // 3. Scoring a 60-turn session.
 const sixty: TranscriptLine[] = [];
 for (let i = 0; i < 60; i++) {
-  sixty.push({ speaker: 'buyer', text: buyerLines[i % buyerLines.length] as string, line: 2 * i + 1 });
-  sixty.push({ speaker: 'rep', text: utterances[(i * 7) % utterances.length] as string, line: 2 * i + 2 });
+  sixty.push({
+    speaker: 'buyer',
+    text: buyerLines[i % buyerLines.length] as string,
+    line: 2 * i + 1,
+  });
+  sixty.push({
+    speaker: 'rep',
+    text: utterances[(i * 7) % utterances.length] as string,
+    line: 2 * i + 2,
+  });
 }
 const sixtyEntries = transcriptEntries(sixty, classifier);
 const scoreSamples: number[] = [];
@@ -96,8 +114,16 @@ for (let n = 0; n < 1000; n++) {
   const turns = 5 + random.int(26);
   const lines: TranscriptLine[] = [];
   for (let i = 0; i < turns; i++) {
-    lines.push({ speaker: 'buyer', text: buyerLines[random.int(buyerLines.length)] as string, line: 2 * i + 1 });
-    lines.push({ speaker: 'rep', text: utterances[random.int(utterances.length)] as string, line: 2 * i + 2 });
+    lines.push({
+      speaker: 'buyer',
+      text: buyerLines[random.int(buyerLines.length)] as string,
+      line: 2 * i + 1,
+    });
+    lines.push({
+      speaker: 'rep',
+      text: utterances[random.int(utterances.length)] as string,
+      line: 2 * i + 2,
+    });
   }
   transcripts.push(lines);
 }

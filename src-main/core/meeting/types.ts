@@ -10,7 +10,7 @@ export interface TurnFacts {
   readonly group: BehaviorGroup;
   /** The rep said or asked this before. */
   readonly repeated: boolean;
-  /** The turn picks up words or ideas from the buyer's last line. */
+  /** The turn picks up words or ideas from the buyer's last two lines. */
   readonly buildsOnBuyer: boolean;
 }
 
@@ -33,8 +33,10 @@ export interface MeetingContext {
   readonly needs: readonly StatedNeed[];
   /** What the buyer says in answer to the latest turn (or the opening). */
   readonly reply: readonly BuyerLine[];
-  /** The buyer's last line revealed something: a question that ignores it earns less. */
+  /** The buyer's latest line revealed something (a fact or a need). */
   readonly lastLineSubstantive: boolean;
+  /** The buyer line the current turn answers revealed something: a question that ignores it earns less. */
+  readonly answeringSubstantive: boolean;
   /** Seeded generator state for choosing wordings. */
   readonly rng: number;
   /** Last wording used per line key, so the buyer does not repeat itself word for word. */

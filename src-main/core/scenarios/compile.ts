@@ -153,6 +153,7 @@ function buildMachine(file: ScenarioFile, runtime: ScenarioRuntime) {
       needs: [],
       reply: [],
       lastLineSubstantive: false,
+      answeringSubstantive: false,
       rng: input.seed >>> 0,
       lastWording: {},
     }),

@@ -60,11 +60,9 @@ export function loadScenario(text: string, file: string): LoadResult {
   ) => problems.push({ file, ...at(offsetOf(doc, path, which)), severity, message });
 
   for (const error of doc.errors) {
-    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
     problems.push({
       file,
-      line: pos.line,
-      column: pos.col,
+      ...at(error.pos[0]),
       severity: 'error',
       message: yamlMessage(error.message),
     });
@@ -78,7 +76,16 @@ export function loadScenario(text: string, file: string): LoadResult {
     return { problems };
   }
 
-  const parsed = scenarioSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    // A small alias limit: a scenario has no reason for many, and an alias bomb
+    // must not hang the loader.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    report([], `YAML: ${error instanceof Error ? error.message : String(error)}`);
+    return { problems };
+  }
+  const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of flattenIssues(parsed.error.issues)) {
       describeIssue(issue, doc, report);
@@ -264,12 +271,15 @@ function describePath(path: Path): string {
     .slice(1)}`;
 }
 
-/** The candidate within two edits of `word`, if any. */
+/** The candidate within two edits of `word` (or one it starts with, as "pitching" does "pitch"). */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const prefix = candidates.find((c) => c.length >= 4 && lower.startsWith(c.toLowerCase()));
+  if (prefix) return prefix;
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -328,7 +338,7 @@ function checkReferences(s: ScenarioFile, report: Report): void {
     if (typeof value !== 'string') return;
     const name = value.slice(1);
     for (const level of DIFFICULTIES) {
-      if (s.difficulty[level].vars?.[name] === undefined) {
+      if (!Object.hasOwn(s.difficulty[level].vars ?? {}, name)) {
         report(
           path,
           `"${value}" is not set for difficulty "${level}"; add it under difficulty.${level}.vars.${name}`,

@@ -37,7 +37,9 @@ type Range = { atLeast?: NumberOrVar; atMost?: NumberOrVar };
 function resolve(value: NumberOrVar, context: MeetingContext, runtime: ScenarioRuntime): number {
   if (typeof value === 'number') return value;
   // Validated at load time: every $name exists at every difficulty.
-  return runtime.difficulty[context.difficulty].vars[value.slice(1)] ?? Number.NaN;
+  const vars = runtime.difficulty[context.difficulty].vars;
+  const name = value.slice(1);
+  return Object.hasOwn(vars, name) ? (vars[name] as number) : Number.NaN;
 }
 
 function inRange(
@@ -166,6 +168,7 @@ export const ACTIONS: {
       turns: [...context.turns, event.turn],
       meters: clampMeters(meters, runtime),
       reply: [],
+      answeringSubstantive: context.lastLineSubstantive,
       lastLineSubstantive: false,
     };
   },
@@ -178,7 +181,7 @@ export const ACTIONS: {
     else if (
       turn &&
       isQuestion(turn.behavior) &&
-      context.lastLineSubstantive &&
+      context.answeringSubstantive &&
       !turn.buildsOnBuyer
     )
       relevance = RELEVANCE.ignoresBuyer;

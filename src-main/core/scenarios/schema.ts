@@ -70,7 +70,7 @@ export const simpleWhen = z.strictObject({
   buildsOnBuyer: z
     .boolean()
     .optional()
-    .describe("The rep's turn picks up words or ideas from the buyer's last line"),
+    .describe("The rep's turn picks up words or ideas from the buyer's last two lines"),
   revealed: oneOrMany(identifier)
     .optional()
     .describe('The buyer has already revealed all these facts'),

@@ -29,7 +29,7 @@ const FILLER_PHRASES: readonly (readonly string[])[] = [
 ];
 
 /** Shortcuts and frequent misspellings, mapped to the word meant. */
-const SHORTHAND: Readonly<Record<string, string>> = {
+const SHORTHAND_WORDS: Readonly<Record<string, string>> = {
   u: 'you',
   ur: 'your',
   r: 'are',
@@ -92,6 +92,9 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   dem: 'demo',
 };
 
+// A Map, so words such as "constructor" never find Object's own properties.
+const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries(SHORTHAND_WORDS));
+
 const CONTRACTIONS: readonly [RegExp, string][] = [
   [/\bwon't\b/g, 'will not'],
   [/\bcan't\b/g, 'can not'],
@@ -129,18 +132,24 @@ export function splitSentences(raw: string): string[] {
 
 /** Tokens: words, numbers (with % kept), and the punctuation that matters (? , .). */
 export function tokenize(raw: string): string[] {
-  let text = cleanText(raw);
-  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   const tokens: string[] = [];
   const re = /\d+(?:[.,]\d+)*%?|[\p{L}][\p{L}'-]*|[?,.!$%]/gu;
-  for (const match of text.matchAll(re)) {
-    const token = match[0].replace(/'+$/, '');
-    const expanded = SHORTHAND[token];
-    if (expanded !== undefined) tokens.push(...expanded.split(' '));
-    else if (token === "'s") continue;
-    else tokens.push(token.endsWith("'s") ? token.slice(0, -2) : token);
+  for (const match of cleanText(raw).matchAll(re)) {
+    // Shorthand first ("dont" -> "don't"), then contractions ("don't" -> "do not").
+    const word = match[0].replace(/'+$/, '');
+    for (const token of expandContractions(SHORTHAND.get(word) ?? word).split(' ')) {
+      if (token === '' || token === "'s") continue;
+      tokens.push(token.endsWith("'s") ? token.slice(0, -2) : token);
+    }
   }
   return tokens;
+}
+
+function expandContractions(word: string): string {
+  if (!word.includes("'")) return word;
+  let text = word;
+  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  return text;
 }
 
 /** Tokens with spoken fillers removed; `fillers` counts what was removed. */

@@ -8,6 +8,11 @@ import type { BehaviorClassifier, Understanding } from './classifier';
 
 /** Share of shared content words above which a turn repeats an earlier one. */
 const REPEAT_OVERLAP = 0.6;
+/**
+ * A turn builds on the buyer when it picks up what they said in their last two
+ * lines: people refer back a turn, and that still shows they listened.
+ */
+const RECENT_BUYER_LINES = 2;
 const REFERS_BACK =
   /\b(you (mentioned|said|told me|described|talked about|brought up)|earlier you|going back to|you just said|what you said)\b/i;
 
@@ -19,12 +24,13 @@ export interface ReadTurn {
 /** Follows a conversation turn by turn, keeping what it needs to read the next rep turn. */
 export class ConversationReader {
   private readonly earlierRep: ReadonlySet<string>[] = [];
-  private lastBuyer: ReadonlySet<string> | undefined;
+  /** Content words of the buyer's recent lines, newest last. */
+  private recentBuyer: ReadonlySet<string>[] = [];
 
   constructor(private readonly classifier: BehaviorClassifier) {}
 
   buyer(text: string): void {
-    this.lastBuyer = contentStems(text);
+    this.recentBuyer = [...this.recentBuyer, contentStems(text)].slice(-RECENT_BUYER_LINES);
   }
 
   /** Notes a rep turn read earlier (when resuming) without reading it again. */
@@ -35,14 +41,15 @@ export class ConversationReader {
   rep(text: string): ReadTurn {
     const understanding = this.classifier.classify(text);
     const stems = contentStems(text);
-    const lastBuyer = this.lastBuyer;
+    const recent = this.recentBuyer;
     const facts: TurnFacts = {
       behavior: understanding.behavior,
       group: understanding.group,
       repeated: this.earlierRep.some((earlier) => overlap(stems, earlier) >= REPEAT_OVERLAP),
       buildsOnBuyer:
-        lastBuyer !== undefined &&
-        (REFERS_BACK.test(text) || [...stems].some((s) => s.length >= 4 && lastBuyer.has(s))),
+        recent.length > 0 &&
+        (REFERS_BACK.test(text) ||
+          [...stems].some((s) => s.length >= 4 && recent.some((line) => line.has(s)))),
     };
     this.earlierRep.push(stems);
     return { understanding, facts };

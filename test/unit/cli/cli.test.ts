@@ -1,0 +1,585 @@
+// The command line end to end. A few tests spawn the real command the way a
+// user runs it; the rest call `run(argv, io)`, the same entry point, for speed.
+// Every failure must be one clear line on stderr, a non-zero exit, no stack
+// trace and no hang.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BEHAVIORS } from '../../../src-main/core/behaviors/taxonomy';
+import { run } from '../../../src-main/cli/index';
+import { COMMANDS } from '../../../src-main/cli/usage';
+
+const root = resolve(import.meta.dirname, '../../..');
+const SPAWN_TIMEOUT = 60_000;
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real command, as a user runs it. */
+function spawnCli(...args: string[]): Result & { raw: SpawnSyncReturns<string> } {
+  const raw = spawnSync('npx', ['tsx', 'src-main/cli/index.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: SPAWN_TIMEOUT,
+  });
+  return { code: raw.status, stdout: raw.stdout, stderr: raw.stderr, raw };
+}
+
+/** The same entry point in-process; output joined as the terminal would show it. */
+async function runCli(...args: string[]): Promise<Result> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(args, { out: (t) => out.push(`${t}\n`), err: (t) => err.push(`${t}\n`) });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l !== '');
+}
+
+const STACK_FRAME = /^\s+at /m;
+
+let dir: string;
+const file = (name: string, content: string | Buffer): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+let replies: string;
+let binary: string;
+let emptyReplies: string;
+let hugeReply: string;
+let emojiOnlyReply: string;
+let noisyReplies: string;
+let brokenYaml: string;
+let brokenScenario: string;
+let brokenScenarioLine: number;
+let brokenScenarioColumn: number;
+let transcript: string;
+let utterances: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'first-meeting-cli-'));
+  replies = file(
+    'replies.txt',
+    [
+      'What has to be true by the end of next year for you to call it a great year?',
+      "When a new rep chases a bad-fit deal, what does that do to the rest of the team's numbers?",
+      "It sounds like you have this covered. I'd rather tell you that than waste your afternoon.",
+      'Would it be all right if I checked in with you in the spring, once the new reps have started?',
+      '',
+    ].join('\n'),
+  );
+  binary = file('binary.txt', Buffer.from([0x52, 0x45, 0x50, 0x3a, 0x00, 0x01, 0x02]));
+  emptyReplies = file('empty-replies.txt', '\n   \n\n');
+  hugeReply = file('huge-reply.txt', `${'What are your goals '.repeat(2500)}\n`);
+  emojiOnlyReply = file('emoji-only.txt', 'What are your goals this year?\n🎯🔥👍\n');
+  noisyReplies = file(
+    'noisy.txt',
+    'What has to be true 🎯 by the end of next year for a great year?\u0007\u001b[31m\nWhere do deals get stuck\u200b for your team? 🙂\n',
+  );
+  brokenYaml = file('broken.yaml', 'id: broken\ntitle: [oops\nbrief: x\n');
+  const marcus = readFileSync(join(root, 'scenarios/light-stack-leader.yaml'), 'utf8');
+  const needle = '      - when: { behavior: pitch }\n';
+  const at = marcus.indexOf(needle);
+  if (at < 0) throw new Error('test setup: light-stack-leader.yaml changed');
+  brokenScenarioLine = marcus.slice(0, at).split('\n').length;
+  brokenScenarioColumn = needle.indexOf('pitch }') + 1;
+  brokenScenario = file(
+    'broken-scenario.yaml',
+    marcus.slice(0, at) + needle.replace('pitch }', 'pitchh }') + marcus.slice(at + needle.length),
+  );
+  transcript = file(
+    'transcript.txt',
+    [
+      'REP: Thanks for making the time today.',
+      'BUYER: Sure. We have about twenty minutes.',
+      'REP: Where do deals tend to get stuck for your team?',
+      'BUYER: In legal review, mostly. Contracts sit there for weeks and we lose momentum.',
+      'REP: When a contract sits in legal for weeks, what does that do to the quarter?',
+      'BUYER: We need to fix that before the new fiscal year.',
+      '',
+    ].join('\n'),
+  );
+  utterances = file(
+    'utterances.txt',
+    'Where do deals tend to get stuck for your team?\n\nOur platform is the only one that combines coaching and forecasting.\n',
+  );
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the real command', () => {
+  it('--help prints usage for every command and exits 0', { timeout: 120_000 }, () => {
+    const r = spawnCli('--help');
+    expect(r.raw.error).toBeUndefined();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage:/);
+    for (const command of Object.keys(COMMANDS)) expect(r.stdout).toContain(command);
+  });
+
+  it(
+    'classify TEXT prints one JSON line with exactly the public keys',
+    { timeout: 120_000 },
+    () => {
+      const r = spawnCli(
+        'classify',
+        'so um basically what i wanted to ask is like where do deals get stuck',
+      );
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      const out = lines(r.stdout);
+      expect(out).toHaveLength(1);
+      const parsed = JSON.parse(out[0] as string) as Record<string, unknown>;
+      expect(Object.keys(parsed).sort()).toEqual([
+        'behavior',
+        'confidence',
+        'cues',
+        'group',
+        'text',
+      ]);
+      expect(parsed).toMatchObject({ behavior: 'problem_question', group: 'value' });
+    },
+  );
+
+  it('play with the same seed twice prints identical output', { timeout: 120_000 }, () => {
+    const args = [
+      'play',
+      '--scenario',
+      'light-stack-leader',
+      '--replies',
+      replies,
+      '--seed',
+      '7',
+      '--json',
+    ];
+    const first = spawnCli(...args);
+    const second = spawnCli(...args);
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toBe('');
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('validate exits 0 on the built-in scenarios folder', { timeout: 120_000 }, () => {
+    const r = spawnCli('validate', 'scenarios');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/0 errors/);
+  });
+
+  it(
+    'validate exits 1 with file:line:column lines on a broken scenario',
+    { timeout: 120_000 },
+    () => {
+      const r = spawnCli('validate', brokenScenario);
+      expect(r.code).toBe(1);
+      expect(lines(r.stdout)).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^${escape(brokenScenario)}:${brokenScenarioLine}:${brokenScenarioColumn}: unknown behaviour "pitchh".*did you mean "pitch"`,
+          ),
+        ),
+      );
+      for (const line of lines(r.stdout)) expect(line).toMatch(/^.+:\d+:\d+: /);
+      expect(r.stderr).toMatch(/1 error/);
+    },
+  );
+
+  it.each([
+    ['an unknown command', ['bogus'], /unknown command "bogus"/],
+    ['a binary file', ['score', 'BINARY'], /binary/],
+    [
+      'a malformed YAML scenario',
+      ['play', '--scenario', 'BROKEN_YAML', '--replies', 'REPLIES'],
+      /broken\.yaml:\d+:\d+: YAML/,
+    ],
+    [
+      'a 50,000-character reply',
+      ['play', '--scenario', 'light-stack-leader', '--replies', 'HUGE'],
+      /huge-reply\.txt:1: .*at most \d+ characters/,
+    ],
+  ])(
+    '%s fails cleanly: non-zero exit, a clear message, no stack trace, no hang',
+    { timeout: 120_000 },
+    (_name, args, message) => {
+      const r = spawnCli(...args.map(placeholder));
+      expect(r.raw.error, 'the command must not hang').toBeUndefined();
+      expect(r.raw.signal).toBeNull();
+      expect(r.code).not.toBe(0);
+      expect(r.code).not.toBeNull();
+      expect(lines(r.stderr)[0]).toMatch(/^first-meeting: /);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+      expect(r.stdout).toBe('');
+    },
+  );
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Test tables name temp files before they exist; swap the names for paths. */
+function placeholder(arg: string): string {
+  const paths: Record<string, string> = {
+    REPLIES: replies,
+    BINARY: binary,
+    EMPTY_REPLIES: emptyReplies,
+    HUGE: hugeReply,
+    EMOJI_ONLY: emojiOnlyReply,
+    BROKEN_YAML: brokenYaml,
+    MISSING: join(dir, 'does-not-exist.txt'),
+  };
+  return paths[arg] ?? arg;
+}
+
+describe('classify', () => {
+  it('--file prints one JSON line per non-empty line, with exactly the public keys', async () => {
+    const r = await runCli('classify', '--file', utterances);
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(2);
+    for (const u of out) {
+      expect(Object.keys(u).sort()).toEqual(['behavior', 'confidence', 'cues', 'group', 'text']);
+      expect(BEHAVIORS).toContain(u.behavior);
+      expect(typeof u.confidence).toBe('number');
+      expect(Array.isArray(u.cues)).toBe(true);
+    }
+    expect(out.map((u) => u.behavior)).toEqual(['problem_question', 'pitch']);
+    expect(out[0]?.text).toBe('Where do deals tend to get stuck for your team?');
+  });
+
+  it('classifies a turn that uses the word "constructor" instead of failing', async () => {
+    const r = await runCli('classify', 'Who is the main constructor on the new terminal?');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(BEHAVIORS).toContain((JSON.parse(r.stdout) as { behavior: string }).behavior);
+  });
+});
+
+describe('eval', () => {
+  const heldout = 'test/fixtures/behaviors/heldout.tsv';
+
+  it('prints accuracy, macro-F1, group accuracy and per-behaviour scores', async () => {
+    const r = await runCli('eval', join(root, heldout));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Accuracy\s+0\.\d+/);
+    expect(r.stdout).toMatch(/Macro-F1\s+0\.\d+/);
+    expect(r.stdout).toMatch(/Group accuracy\s+0\.\d+/);
+    for (const behavior of BEHAVIORS) expect(r.stdout).toContain(behavior);
+  });
+
+  it('--json prints parseable metrics', async () => {
+    const r = await runCli('eval', join(root, heldout), '--json');
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(e).toMatchObject({
+      examples: expect.any(Number),
+      accuracy: expect.any(Number),
+      macroF1: expect.any(Number),
+      groupAccuracy: expect.any(Number),
+    });
+    expect(e.perBehavior).toHaveLength(13);
+  });
+});
+
+describe('play', () => {
+  const playJson = (...extra: string[]) =>
+    runCli('play', '--scenario', 'light-stack-leader', '--replies', replies, '--json', ...extra);
+
+  it('--json gives the scenario, seed, opening, turns, outcome, end turn and report', async () => {
+    const r = await playJson('--seed', '3');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const key of ['scenario', 'seed', 'opening', 'turns', 'outcome', 'endedAtTurn', 'report'])
+      expect(out).toHaveProperty(key);
+    expect(out).toMatchObject({ scenario: 'light-stack-leader', seed: 3, outcome: 'advanced' });
+    expect(typeof out.opening).toBe('string');
+    const turns = out.turns as Record<string, unknown>[];
+    expect(turns).toHaveLength(4);
+    expect(out.endedAtTurn).toBe(4);
+    for (const turn of turns) {
+      for (const key of ['rep', 'behavior', 'group', 'buyer', 'meters'])
+        expect(turn).toHaveProperty(key);
+      expect(BEHAVIORS).toContain(turn.behavior);
+      expect(typeof turn.buyer).toBe('string');
+      expect(turn.meters).toMatchObject({
+        trust: expect.any(Number),
+        patience: expect.any(Number),
+      });
+    }
+    const report = out.report as Record<string, unknown>;
+    for (const key of ['valueCreation', 'pitching', 'overall', 'metrics', 'moments'])
+      expect(report).toHaveProperty(key);
+    expect(report.moments).toHaveLength(4);
+  });
+
+  it('an open meeting has no end turn', async () => {
+    const two = file('two.txt', 'What are your goals this year?\nWhere do deals get stuck?\n');
+    const out = JSON.parse(
+      (await runCli('play', '--scenario', 'light-stack-leader', '--replies', two, '--json')).stdout,
+    ) as Record<string, unknown>;
+    expect(out).toMatchObject({ outcome: 'open', endedAtTurn: null });
+  });
+
+  it('the same seed twice gives identical output; another seed changes the wording', async () => {
+    expect((await playJson('--seed', '11')).stdout).toBe((await playJson('--seed', '11')).stdout);
+    const openings = new Set<string>();
+    for (const seed of ['1', '2', '3', '4', '5']) {
+      openings.add(
+        (JSON.parse((await playJson('--seed', seed)).stdout) as { opening: string }).opening,
+      );
+    }
+    expect(openings.size).toBeGreaterThan(1);
+  });
+
+  it('--difficulty changes the meeting', async () => {
+    const pitches = file(
+      'pitches.txt',
+      [
+        'Our platform is the only one that combines coaching and forecasting in one place.',
+        'Customers who switched to us grew pipeline 40% in one quarter.',
+        'We help sales teams like yours double their pipeline with our AI platform.',
+        'Our dashboard gives every manager a live view of every deal.',
+        'We are the leading coaching platform for freight sales teams.',
+      ].join('\n'),
+    );
+    const end = async (difficulty: string) =>
+      (
+        JSON.parse(
+          (
+            await runCli(
+              'play',
+              '--scenario',
+              'light-stack-leader',
+              '--replies',
+              pitches,
+              '--difficulty',
+              difficulty,
+              '--json',
+            )
+          ).stdout,
+        ) as { endedAtTurn: number }
+      ).endedAtTurn;
+    expect(await end('hard')).toBeLessThan(await end('easy'));
+  });
+
+  it('readable output shows the conversation and the report', async () => {
+    const r = await runCli('play', '--scenario', 'light-stack-leader', '--replies', replies);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Marcus Hale/);
+    expect(r.stdout).toMatch(/You \[goal_question\]/);
+    expect(r.stdout).toMatch(/Session report/);
+    expect(r.stdout).toMatch(/Value creation\s+\d+\/100/);
+  });
+
+  it('a scenario file path works as well as a built-in id', async () => {
+    const path = join(root, 'scenarios/light-stack-leader.yaml');
+    const byPath = await runCli('play', '--scenario', path, '--replies', replies, '--json');
+    expect(byPath.code).toBe(0);
+    expect(byPath.stdout).toBe((await playJson()).stdout);
+  });
+
+  it('emoji and control characters inside replies are tolerated', async () => {
+    const r = await runCli(
+      'play',
+      '--scenario',
+      'light-stack-leader',
+      '--replies',
+      noisyReplies,
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { turns: { rep: string; behavior: string }[] };
+    expect(out.turns).toHaveLength(2);
+    expect(out.turns[0]?.behavior).toBe('goal_question');
+    for (const turn of out.turns) expect(turn.rep).not.toMatch(/\p{Cc}/u);
+  });
+});
+
+describe('score', () => {
+  it('scores a transcript file into a readable report', async () => {
+    const r = await runCli('score', transcript);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Session report/);
+    expect(r.stdout).toMatch(/Moments/);
+  });
+
+  it('--json prints the report', async () => {
+    const r = await runCli('score', transcript, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { moments: unknown[]; valueCreation: number };
+    expect(report.moments).toHaveLength(3);
+    expect(report.valueCreation).toBeGreaterThan(50);
+  });
+
+  it('a transcript problem is reported with its line number', async () => {
+    const bad = file('bad-transcript.txt', 'REP: Hello.\nBUYER:\n');
+    const r = await runCli('score', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${bad}:2: the BUYER line is empty`);
+  });
+});
+
+describe('validate and scenarios', () => {
+  it('validate --json reports files, errors and warnings', async () => {
+    const r = await runCli('validate', brokenScenario, '--json');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { files: number; errors: number; problems: unknown[] };
+    expect(out).toMatchObject({ files: 1, errors: 1 });
+  });
+
+  it('validate reports a missing path', async () => {
+    const r = await runCli('validate', join(dir, 'nowhere'));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/no such file or folder/);
+  });
+
+  it('scenarios lists light-stack-leader', async () => {
+    const r = await runCli('scenarios');
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toContain('light-stack-leader');
+    const list = JSON.parse((await runCli('scenarios', '--json')).stdout) as { id: string }[];
+    expect(list.map((s) => s.id)).toContain('light-stack-leader');
+  });
+});
+
+describe('help', () => {
+  it.each(Object.keys(COMMANDS))('%s --help prints its usage and exits 0', async (command) => {
+    const r = await runCli(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: .*${command}`));
+    expect(r.stderr).toBe('');
+  });
+
+  it('help and -h print the main usage and exit 0', async () => {
+    for (const flag of ['help', '-h', '--help']) {
+      const r = await runCli(flag);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Commands:/);
+    }
+  });
+
+  it('no command prints the main usage with a non-zero exit', async () => {
+    const r = await runCli();
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/Commands:/);
+  });
+});
+
+const BAD_INPUT: [string, string[], RegExp][] = [
+  ['an unknown command', ['bogus'], /unknown command "bogus"/],
+  ['an unknown option', ['classify', '--bogus', 'hi'], /bogus/],
+  ['an option another command takes', ['classify', 'hi', '--seed', '3'], /does not take --seed/],
+  [
+    'an unknown scenario',
+    ['play', '--scenario', 'nobody', '--replies', 'REPLIES'],
+    /unknown scenario "nobody".*light-stack-leader/,
+  ],
+  ['a missing file', ['score', 'MISSING'], /does-not-exist\.txt: no such file/],
+  [
+    'a missing replies file',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'MISSING'],
+    /does-not-exist\.txt: no such file/,
+  ],
+  ['a binary file', ['score', 'BINARY'], /binary\.txt: looks like a binary file/],
+  [
+    'a binary replies file',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'BINARY'],
+    /binary\.txt: looks like a binary file/,
+  ],
+  [
+    'an empty replies file',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'EMPTY_REPLIES'],
+    /empty-replies\.txt: no replies/,
+  ],
+  [
+    'a 50,000-character reply',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'HUGE'],
+    /huge-reply\.txt:1: a reply can be at most \d+ characters; this one has 50000/,
+  ],
+  [
+    'a 50,000-character TEXT to classify',
+    ['classify', 'x'.repeat(50_000)],
+    /at most \d+ characters/,
+  ],
+  [
+    'an emoji-only reply',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'EMOJI_ONLY'],
+    /emoji-only\.txt:2: a reply needs at least one word/,
+  ],
+  ['an emoji-only TEXT to classify', ['classify', '🎯🔥'], /at least one word/],
+  [
+    'a malformed YAML scenario',
+    ['play', '--scenario', 'BROKEN_YAML', '--replies', 'REPLIES'],
+    /broken\.yaml:\d+:\d+: YAML: /,
+  ],
+  [
+    'a --seed that is not a number',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'REPLIES', '--seed', 'abc'],
+    /--seed must be a whole number.*"abc"/,
+  ],
+  [
+    'a negative --seed',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'REPLIES', '--seed=-3'],
+    /--seed must be a whole number/,
+  ],
+  [
+    'a fractional --seed',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'REPLIES', '--seed', '1.5'],
+    /--seed must be a whole number/,
+  ],
+  [
+    'an unknown --difficulty',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'REPLIES', '--difficulty', 'brutal'],
+    /--difficulty must be easy, normal or hard.*"brutal"/,
+  ],
+  ['play without --replies', ['play', '--scenario', 'light-stack-leader'], /--replies/],
+  ['eval of a file that is not labelled TSV', ['eval', 'REPLIES'], /replies\.txt:1: /],
+];
+
+describe('bad input', () => {
+  it.each(BAD_INPUT)(
+    '%s: non-zero exit, a clear message, no stack trace',
+    async (_name, args, message) => {
+      const r = await runCli(...args.map(placeholder));
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).toBe('');
+      expect(lines(r.stderr)[0]).toMatch(/^first-meeting: /);
+      expect(lines(r.stderr)[0]).toMatch(message);
+      expect(r.stderr).not.toMatch(/unexpected error/);
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+    },
+  );
+
+  it('an empty --seed is refused, not read as seed 0', async () => {
+    const r = await runCli(
+      'play',
+      '--scenario',
+      'light-stack-leader',
+      '--replies',
+      replies,
+      '--seed=',
+      '--json',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--seed must be a whole number/);
+  });
+
+  it('every bad-input failure is a single line on stderr', async () => {
+    const multiLine: string[] = [];
+    for (const [name, args] of BAD_INPUT) {
+      const { stderr } = await runCli(...args.map(placeholder));
+      if (lines(stderr).length !== 1) multiLine.push(`${name}: ${JSON.stringify(stderr)}`);
+    }
+    expect(multiLine).toEqual([]);
+  });
+});
