@@ -42,6 +42,13 @@ export function formatReport(report: SessionReport): string {
     out.push(`  [${c.met ? 'ok' : '!!'}] ${c.metric}: ${c.value ?? '-'} (target ${c.target})`);
     out.push(`       ${c.source}`);
   }
+  if (report.buyerSignals.length > 0) {
+    out.push('', 'What the buyer signalled');
+    for (const s of report.buyerSignals) {
+      const when = s.afterTurn === 0 ? 'at the opening' : `after turn ${s.afterTurn}`;
+      out.push(`  ${when}: ${s.kind.replace('_', ' ')} ("${s.cue}")`);
+    }
+  }
   out.push('', 'Moments');
   for (const moment of report.moments) {
     const points =

@@ -88,6 +88,13 @@ export interface SessionReport {
   readonly metrics: SessionMetrics;
   readonly checks: readonly MetricCheck[];
   readonly moments: readonly Moment[];
+  /** What the buyer signalled (needs, objections, disengagement), with the words that showed it. */
+  readonly buyerSignals: readonly BuyerMoment[];
+}
+
+export interface BuyerMoment extends BuyerSignal {
+  /** The rep turn the buyer was answering (0 for the opening). */
+  readonly afterTurn: number;
 }
 
 export function scoreSession(
@@ -97,15 +104,14 @@ export function scoreSession(
   const reps = transcript.filter((e) => e.speaker === 'rep');
   const repTurns = reps.length;
 
-  // When did the buyer first state an explicit need? (Rep turn number it followed.)
-  let explicitNeedTurn: number | null = null;
+  // What the buyer signalled, and after which rep turn; the first explicit need matters most.
+  const buyerSignals: BuyerMoment[] = [];
   let repSoFar = 0;
   for (const entry of transcript) {
     if (entry.speaker === 'rep') repSoFar++;
-    else if (explicitNeedTurn === null && entry.signals.some((s) => s.kind === 'explicit_need')) {
-      explicitNeedTurn = repSoFar;
-    }
+    else for (const signal of entry.signals) buyerSignals.push({ afterTurn: repSoFar, ...signal });
   }
+  const explicitNeedTurn = buyerSignals.find((s) => s.kind === 'explicit_need')?.afterTurn ?? null;
 
   const moments: Moment[] = [];
   let lastBuyer: Extract<TranscriptEntry, { speaker: 'buyer' }> | undefined;
@@ -177,6 +183,7 @@ export function scoreSession(
     metrics,
     checks,
     moments,
+    buyerSignals,
   };
 }
 

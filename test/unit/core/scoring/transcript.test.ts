@@ -122,4 +122,30 @@ describe('reading a transcript in context', () => {
     expect(report.moments[0]?.behavior).toBe('problem_question');
     expect(report.valueCreation).toBeGreaterThan(report.pitching);
   });
+
+  it("lists the buyer's signals with the turn they answered, and counts pitches before the need", () => {
+    const report = scoreTranscript(
+      parseTranscript(
+        [
+          'BUYER: We already have a tool for that, so not interested.',
+          'REP: Our platform is the only one with AI coaching built in.',
+          'BUYER: Our biggest problem is that new reps take six months to ramp.',
+          'REP: What does a slow ramp do to the rest of the team?',
+          'BUYER: It costs us the quarter. We need to fix onboarding before we hire again.',
+          'REP: Would it make sense to meet next week with your enablement lead?',
+        ].join('\n'),
+      ).lines,
+      classifier,
+    );
+    expect(report.buyerSignals.map((s) => [s.afterTurn, s.kind])).toEqual([
+      [0, 'objection'],
+      [1, 'implied_need'],
+      [2, 'explicit_need'],
+    ]);
+    expect(report.buyerSignals[2]?.cue).toMatch(/need to fix/i);
+    expect(report.metrics.explicitNeedTurn).toBe(2);
+    expect(report.metrics.pitchesBeforeExplicitNeed).toBe(1);
+    // The ask comes after the explicit need: an earned advance, not a premature one.
+    expect(report.moments[2]?.counts).toBe('value');
+  });
 });
