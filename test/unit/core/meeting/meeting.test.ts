@@ -11,6 +11,7 @@ import type { CompiledScenario } from '../../../../src-main/core/scenarios/compi
 import { loadScenario } from '../../../../src-main/core/scenarios/load';
 import type { Difficulty } from '../../../../src-main/core/scenarios/schema';
 import { defaultClassifier } from '../../../../src-main/core/understanding/default';
+import { LIGHT_STACK_VALUE_SCRIPT } from '../../../fixtures/replies';
 
 function builtIn(id: string): CompiledScenario {
   const file = resolve(import.meta.dirname, `../../../../scenarios/${id}.yaml`);
@@ -48,14 +49,7 @@ function conversation(meeting: Meeting) {
   };
 }
 
-const VALUE_SCRIPT = [
-  'What has to be true by the end of next year for you to call it a great year?',
-  "When a new rep chases a bad-fit deal, what does that do to the rest of the team's numbers?",
-  'Most teams we talk to find their late-stage losses trace back to the first meeting, not the proposal.',
-  'So the team wins most of what it chases, and the real constraint is how many good targets there are.',
-  "It sounds like you have this covered. I'd rather tell you that than waste your afternoon.",
-  'Would it be all right if I checked in with you in the spring, once the new reps have started?',
-];
+const VALUE_SCRIPT = LIGHT_STACK_VALUE_SCRIPT;
 
 const PITCH_SCRIPT = [
   'Our platform is the only one that combines coaching and forecasting in one place.',

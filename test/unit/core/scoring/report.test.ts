@@ -14,6 +14,7 @@ import {
   transcriptEntries,
 } from '../../../../src-main/core/scoring/transcript';
 import { defaultClassifier } from '../../../../src-main/core/understanding/default';
+import { LIGHT_STACK_VALUE_SCRIPT } from '../../../fixtures/replies';
 
 const classifier = defaultClassifier();
 const scenarioFile = resolve(import.meta.dirname, '../../../../scenarios/light-stack-leader.yaml');
@@ -33,14 +34,7 @@ function transcriptReport(text: string): SessionReport {
   return scoreTranscript(lines, classifier);
 }
 
-const VALUE_SCRIPT = [
-  'What has to be true by the end of next year for you to call it a great year?',
-  "When a new rep chases a bad-fit deal, what does that do to the rest of the team's numbers?",
-  'Most teams we talk to find their late-stage losses trace back to the first meeting, not the proposal.',
-  'So the team wins most of what it chases, and the real constraint is how many good targets there are.',
-  "It sounds like you have this covered. I'd rather tell you that than waste your afternoon.",
-  'Would it be all right if I checked in with you in the spring, once the new reps have started?',
-];
+const VALUE_SCRIPT = LIGHT_STACK_VALUE_SCRIPT;
 
 const PITCH_SCRIPT = [
   'Our platform is the only one that combines coaching and forecasting in one place.',
