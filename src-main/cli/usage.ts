@@ -1,4 +1,5 @@
 // Help text for the command line, one entry per command.
+import { BEHAVIORS, BEHAVIOR_DESCRIPTIONS, GROUP_OF } from '../core/behaviors/taxonomy';
 
 export const COMMANDS = {
   practice: {
@@ -10,7 +11,10 @@ export const COMMANDS = {
     usage: 'classify [TEXT] [--file FILE]',
     summary: 'Tag rep utterances with one of the thirteen behaviours (one JSON line each).',
     details: `Prints {"text","behavior","group","confidence","cues"} for TEXT, or for each
-non-empty line of FILE (use --file - to read standard input).`,
+non-empty line of FILE (use --file - to read standard input).
+
+Behaviours (group):
+${BEHAVIORS.map((b) => `  ${b.padEnd(22)} ${GROUP_OF[b].padEnd(8)} ${BEHAVIOR_DESCRIPTIONS[b]}`).join('\n')}`,
   },
   eval: {
     usage: 'eval FILE',

@@ -1,7 +1,7 @@
 // Finding and loading scenario files: the built-in ones shipped in scenarios/,
 // and any file a manager points at.
 import { readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CompiledScenario } from '../core/scenarios/compile';
 import { loadScenario, type LoadResult } from '../core/scenarios/load';
 import { readTextFile } from './files';
@@ -48,8 +48,4 @@ export class ScenarioLibrary {
   ids(): string[] {
     return [...this.byId.keys()];
   }
-}
-
-export function scenarioIdFromPath(path: string): string {
-  return basename(path).replace(/\.ya?ml$/, '');
 }

@@ -68,7 +68,3 @@ export const QUESTION_BEHAVIORS: ReadonlySet<Behavior> = new Set([
 export function isBehavior(value: unknown): value is Behavior {
   return typeof value === 'string' && (BEHAVIORS as readonly string[]).includes(value);
 }
-
-export function groupOf(behavior: Behavior): BehaviorGroup {
-  return GROUP_OF[behavior];
-}

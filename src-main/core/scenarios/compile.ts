@@ -25,7 +25,7 @@ export type MeetingMachine = ReturnType<typeof buildMachine>;
 type GuardRef = { type: GuardName; params: unknown };
 type GuardExpr = GuardRef | ReturnType<typeof and> | ReturnType<typeof or> | ReturnType<typeof not>;
 
-export function runtimeOf(file: ScenarioFile): ScenarioRuntime {
+function runtimeOf(file: ScenarioFile): ScenarioRuntime {
   const meters = Object.fromEntries(
     Object.entries(file.meters).map(([name, m]) => [
       name,

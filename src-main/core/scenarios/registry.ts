@@ -5,6 +5,8 @@
 import { GROUP_OF, type Behavior, type BehaviorGroup } from '../behaviors/taxonomy';
 import type { MeetingContext, MeetingEvent, TurnFacts, BuyerLine } from '../meeting/types';
 import { createRandom } from '../random';
+// The persona rewards a turn the way the report scores it.
+import { WEIGHTS } from '../scoring/thresholds';
 import type { Difficulty, SimpleWhenSpec } from './schema';
 
 /** The compiled, validated data of one scenario that guards and actions read. */
@@ -56,7 +58,7 @@ function inRange(
 const list = <T>(value: T | readonly T[]): readonly T[] =>
   Array.isArray(value) ? (value as readonly T[]) : [value as T];
 
-export type GuardName = Exclude<keyof SimpleWhenSpec, never>;
+export type GuardName = keyof SimpleWhenSpec;
 type GuardImpl<K extends GuardName> = (
   view: GuardView,
   params: NonNullable<SimpleWhenSpec[K]>,
@@ -116,7 +118,6 @@ function isBenefit(turn: TurnFacts, turnNumber: number, context: MeetingContext)
 export const GUARD_NAMES = Object.keys(GUARDS) as GuardName[];
 
 /** Actions a reaction performs, in this order; each returns the context changes. */
-export type ActionName = 'recordTurn' | 'effects' | 'reveal' | 'need' | 'say';
 export const REACTION_ACTIONS = ['effects', 'reveal', 'need', 'say'] as const;
 
 type ActionImpl<P> = (
@@ -125,12 +126,6 @@ type ActionImpl<P> = (
   runtime: ScenarioRuntime,
   event: MeetingEvent,
 ) => Partial<MeetingContext>;
-
-/** A value reward shrinks when the turn repeats itself or ignores what the buyer just said. */
-export const RELEVANCE = {
-  repeated: 0,
-  ignoresBuyer: 0.5,
-} as const;
 
 function clampMeters(
   meters: Record<string, number>,
@@ -177,14 +172,14 @@ export const ACTIONS: {
     const turn = context.turns[context.turns.length - 1];
     // A repeat earns nothing; a question that ignores what the buyer just revealed earns half.
     let relevance = 1;
-    if (turn?.repeated) relevance = RELEVANCE.repeated;
+    if (turn?.repeated) relevance = WEIGHTS.repeated;
     else if (
       turn &&
       isQuestion(turn.behavior) &&
       context.answeringSubstantive &&
       !turn.buildsOnBuyer
     )
-      relevance = RELEVANCE.ignoresBuyer;
+      relevance = WEIGHTS.ignoresBuyer;
     const meters = { ...context.meters };
     for (const [name, delta] of Object.entries(deltas)) {
       meters[name] = (meters[name] ?? 0) + (delta > 0 ? delta * gain * relevance : delta * loss);

@@ -72,7 +72,7 @@ export const WEIGHTS = {
   proofAfterNeed: 0.5,
   /** Neutral turns (rapport, the closing ask) that do not count against value creation. */
   neutralAllowance: 2,
-  /** Relevance factors, as the persona applies them. */
+  /** Relevance factors, shared with the persona's meters (scenarios/registry.ts). */
   ignoresBuyer: 0.5,
   repeated: 0,
   /** Overall = valueShare x value + (1 - valueShare) x (100 - pitching), then adjustments. */
