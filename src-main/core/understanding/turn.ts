@@ -48,8 +48,7 @@ export class ConversationReader {
       repeated: this.earlierRep.some((earlier) => overlap(stems, earlier) >= REPEAT_OVERLAP),
       buildsOnBuyer:
         recent.length > 0 &&
-        (REFERS_BACK.test(text) ||
-          [...stems].some((s) => s.length >= 4 && recent.some((line) => line.has(s)))),
+        (REFERS_BACK.test(text) || [...stems].some((s) => recent.some((line) => line.has(s)))),
     };
     this.earlierRep.push(stems);
     return { understanding, facts };
