@@ -315,6 +315,9 @@ function checkReferences(s: ScenarioFile, report: Report): void {
   const states = Object.keys(s.states);
   const usedLines = new Set<string>([s.opening]);
 
+  // Kinds of name that were misspelt somewhere: checks that depend on them
+  // (reachability, unused lines) would only repeat the same mistake.
+  const misspelt = new Set<string>();
   const expect = (
     kind: string,
     name: string,
@@ -323,6 +326,7 @@ function checkReferences(s: ScenarioFile, report: Report): void {
     where = 'value' as 'key' | 'value',
   ) => {
     if (known.includes(name)) return;
+    misspelt.add(kind);
     const suggestion = closest(name, known);
     const hint = suggestion
       ? `; did you mean "${suggestion}"?`
@@ -378,11 +382,7 @@ function checkReferences(s: ScenarioFile, report: Report): void {
     w.any?.forEach((alt, i) => checkSimpleWhen(alt, [...path, 'any', i]));
     if (w.not) checkSimpleWhen(w.not, [...path, 'not']);
   };
-  const checkReaction = (
-    r: Omit<ReactionSpec, 'when'> & { when?: WhenSpec },
-    path: Path,
-    allowGoto = true,
-  ) => {
+  const checkReaction = (r: Omit<ReactionSpec, 'when'> & { when?: WhenSpec }, path: Path) => {
     checkWhen(r.when, [...path, 'when']);
     for (const meter of Object.keys(r.effects ?? {}))
       expect('meter', meter, meters, [...path, 'effects', meter], 'key');
@@ -399,9 +399,7 @@ function checkReferences(s: ScenarioFile, report: Report): void {
           typeof r.reveal === 'string' ? [...path, 'reveal'] : [...path, 'reveal', i],
         ),
       );
-    if (r.goto) {
-      if (allowGoto) expect('state', r.goto, states, [...path, 'goto']);
-    }
+    if (r.goto) expect('state', r.goto, states, [...path, 'goto']);
   };
 
   expect('line', s.opening, lines, ['opening']);
@@ -450,7 +448,13 @@ function checkReferences(s: ScenarioFile, report: Report): void {
     }
   }
 
-  // Reachability: from the initial state, through reactions, rules and endings.
+  checkGraph(s, report, misspelt.has('state'));
+  checkLines(s, report, misspelt.has('line') ? undefined : usedLines);
+}
+
+/** Reachability: from the initial state, through reactions, rules and endings. */
+function checkGraph(s: ScenarioFile, report: Report, stateMisspelt: boolean): void {
+  const states = Object.keys(s.states);
   const edges = new Map<string, Set<string>>();
   const global = [...(s.rules ?? []), ...(s.endings ?? [])].flatMap((r) =>
     r.goto ? [r.goto] : [],
@@ -473,6 +477,7 @@ function checkReferences(s: ScenarioFile, report: Report): void {
       'key',
     );
   }
+  if (stateMisspelt) return;
   for (const name of states) {
     if (!reachable.has(name)) {
       report(
@@ -493,7 +498,14 @@ function checkReferences(s: ScenarioFile, report: Report): void {
       }
     }
   }
+}
 
+/** Placeholders, and lines never said or with one wording (warnings). */
+function checkLines(
+  s: ScenarioFile,
+  report: Report,
+  usedLines: ReadonlySet<string> | undefined,
+): void {
   for (const [key, wordings] of Object.entries(s.lines)) {
     wordings.forEach((text, i) => {
       for (const match of text.matchAll(/\{(\w+)\}/g)) {
@@ -505,7 +517,7 @@ function checkReferences(s: ScenarioFile, report: Report): void {
         }
       }
     });
-    if (!usedLines.has(key))
+    if (usedLines && !usedLines.has(key))
       report(['lines', key], `line "${key}" is never said`, 'warning', 'key');
     else if (wordings.length < 2) {
       report(

@@ -206,6 +206,12 @@ describe('problems, each at its exact line and column', () => {
     expectError(text, locate(text, 'dnoe'), /unknown state "dnoe"/, /did you mean "done"\?/);
   });
 
+  it('a misspelt state is reported once, not again as every state it leaves unreachable', () => {
+    const text = edit(MINIMAL, 'goto: done', 'goto: dnoe');
+    const errors = errorsOf(text);
+    expect(errors.map((p) => p.message)).toEqual([expect.stringMatching(/unknown state "dnoe"/)]);
+  });
+
   it('an unknown fact suggests the fact meant', () => {
     const text = edit(MINIMAL, 'reveal: budget', 'reveal: budgte');
     expectError(text, locate(text, 'budgte'), /unknown fact "budgte"/, /did you mean "budget"\?/);
