@@ -405,6 +405,13 @@ function scenarios(json: boolean, io: Output): number {
 
 // Run when executed directly (not when imported by tests).
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  // A reader that stops early (`| head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   void Promise.resolve(
     run(process.argv.slice(2), {
       out: (text) => process.stdout.write(`${text}\n`),

@@ -232,14 +232,22 @@ describe('any input at all', () => {
 });
 
 describe('the held-out goal', () => {
-  it('reaches group accuracy of at least 0.9 and macro-F1 of at least 0.8 on unseen lines', () => {
-    const tsv = readFileSync(resolve(repoRoot, 'test/fixtures/behaviors/heldout.tsv'), 'utf8');
-    const { lines, problems } = parseLabelledTsv(tsv);
-    expect(problems).toEqual([]);
-    expect(lines.length).toBeGreaterThanOrEqual(200);
-    const evaluation = evaluateClassifier(defaultClassifier(), lines);
-    expect(evaluation.examples).toBe(lines.length);
-    expect(evaluation.groupAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(evaluation.macroF1).toBeGreaterThanOrEqual(0.8);
-  });
+  // heldout.tsv: independently written lines; heldout-hard.tsv: speech-recogniser
+  // style, multi-sentence turns and near misses between neighbouring behaviours.
+  it.each([
+    ['heldout.tsv', 200],
+    ['heldout-hard.tsv', 150],
+  ])(
+    'reaches group accuracy of at least 0.9 and macro-F1 of at least 0.8 on %s',
+    (file, minimumLines) => {
+      const tsv = readFileSync(resolve(repoRoot, 'test/fixtures/behaviors', file), 'utf8');
+      const { lines, problems } = parseLabelledTsv(tsv);
+      expect(problems).toEqual([]);
+      expect(lines.length).toBeGreaterThanOrEqual(minimumLines);
+      const evaluation = evaluateClassifier(defaultClassifier(), lines);
+      expect(evaluation.examples).toBe(lines.length);
+      expect(evaluation.groupAccuracy).toBeGreaterThanOrEqual(0.9);
+      expect(evaluation.macroF1).toBeGreaterThanOrEqual(0.8);
+    },
+  );
 });
