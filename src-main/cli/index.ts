@@ -14,7 +14,11 @@ import { evaluateClassifier } from '../core/understanding/evaluate';
 import { parseTranscript, scoreTranscript } from '../core/scoring/transcript';
 import type { CompiledScenario } from '../core/scenarios/compile';
 import { FileError, readTextFile } from '../services/files';
-import { loadScenarioFile, ScenarioLibrary } from '../services/scenario-library';
+import {
+  createScenarioFile,
+  loadScenarioFile,
+  ScenarioLibrary,
+} from '../services/scenario-library';
 import { formatEvaluation, formatReport } from './format';
 import { practice } from './practice';
 import { commandHelp, isCommand, mainHelp, type CommandName } from './usage';
@@ -35,6 +39,7 @@ const OPTIONS = {
   replies: { type: 'string' },
   seed: { type: 'string' },
   difficulty: { type: 'string' },
+  dir: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<CommandName, readonly string[]> = {
@@ -44,6 +49,7 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
   play: ['scenario', 'replies', 'seed', 'difficulty'],
   score: [],
   validate: [],
+  new: ['dir'],
   scenarios: [],
 };
 
@@ -118,6 +124,15 @@ function dispatch(argv: readonly string[], io: Output): number | Promise<number>
       return score(one(positionals, 'score', 'FILE'), json, io);
     case 'validate':
       return validate(positionals, json, io);
+    case 'new': {
+      const path = createScenarioFile(one(positionals, 'new', 'ID'), values.dir ?? '.');
+      io.out(
+        json
+          ? JSON.stringify({ path })
+          : `Wrote ${path}\nEdit it, then run: npm run --silent cli -- validate ${path}`,
+      );
+      return 0;
+    }
     case 'scenarios':
       return scenarios(json, io);
     default: {
@@ -405,6 +420,9 @@ function scenarios(json: boolean, io: Output): number {
 
 // Run when executed directly (not when imported by tests).
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  // npm runs scripts from the project folder; read the user's paths from where they typed them.
+  const typedIn = process.env.INIT_CWD;
+  if (typedIn && typedIn !== process.cwd()) process.chdir(typedIn);
   // A reader that stops early (`| head`) is not an error.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

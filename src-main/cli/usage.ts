@@ -39,6 +39,12 @@ advanced, declined, ended_by_buyer or open. --scenario takes a built-in id
       'Check scenario files (or folders of them); one file:line:column: message per problem.',
     details: 'Exits 0 when every scenario is valid (warnings allowed), 1 otherwise.',
   },
+  new: {
+    usage: 'new ID [--dir FOLDER]',
+    summary: 'Start a new scenario file from a working starter buyer.',
+    details: `Writes FOLDER/ID.yaml (FOLDER defaults to the current folder) and never
+overwrites a file. Edit it, then check it with 'validate'.`,
+  },
   scenarios: {
     usage: 'scenarios',
     summary: 'List the built-in scenarios.',

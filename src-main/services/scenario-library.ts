@@ -1,10 +1,10 @@
 // Finding and loading scenario files: the built-in ones shipped in scenarios/,
 // and any file a manager points at.
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { CompiledScenario } from '../core/scenarios/compile';
 import { loadScenario, type LoadResult } from '../core/scenarios/load';
-import { readTextFile } from './files';
+import { FileError, readTextFile } from './files';
 
 /** Where the built-in scenarios live; FIRST_MEETING_SCENARIOS overrides it. */
 export function builtInScenarioDir(): string {
@@ -48,4 +48,26 @@ export class ScenarioLibrary {
   ids(): string[] {
     return [...this.byId.keys()];
   }
+}
+
+/**
+ * Starts a new scenario file from the starter template, so a manager edits a
+ * working buyer instead of a blank page. Never overwrites a file.
+ */
+export function createScenarioFile(id: string, dir: string): string {
+  if (!/^[a-z][a-z0-9-]*$/.test(id)) {
+    throw new FileError(
+      `"${id}" is not a scenario id: use lowercase letters, digits and hyphens, starting with a letter`,
+    );
+  }
+  const path = resolve(dir, `${id}.yaml`);
+  if (existsSync(path)) throw new FileError(`${path}: already exists; choose another id or folder`);
+  if (!existsSync(dir)) throw new FileError(`${dir}: no such folder`);
+  const templateDir = join(builtInScenarioDir(), 'templates');
+  const schema = relative(dirname(path), join(builtInScenarioDir(), 'scenario.schema.json'));
+  const text = readTextFile(join(templateDir, 'starter.yaml'))
+    .replace('SCENARIO_ID', id)
+    .replace('$schema=../scenario.schema.json', `$schema=${schema}`);
+  writeFileSync(path, text, { flag: 'wx' });
+  return path;
 }

@@ -452,6 +452,46 @@ describe('validate and scenarios', () => {
   });
 });
 
+describe('new', () => {
+  it('starts a scenario file that loads and plays, named after its id', async () => {
+    const r = await runCli('new', 'my-buyer', '--dir', dir);
+    expect(r.code).toBe(0);
+    const path = join(dir, 'my-buyer.yaml');
+    expect(r.stdout).toContain(path);
+    expect(readFileSync(path, 'utf8')).toMatch(/^id: my-buyer$/m);
+    const validated = await runCli('validate', path);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toBe('');
+    const played = await runCli('play', '--scenario', path, '--replies', replies, '--json');
+    expect(played.code).toBe(0);
+    expect(JSON.parse(played.stdout).scenario).toBe('my-buyer');
+  });
+
+  it('never overwrites an existing file', async () => {
+    const path = file('taken.yaml', 'my own work\n');
+    const r = await runCli('new', 'taken', '--dir', dir);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/taken\.yaml: already exists/)]);
+    expect(readFileSync(path, 'utf8')).toBe('my own work\n');
+  });
+
+  it('refuses an id that is not lowercase letters, digits and hyphens', async () => {
+    const r = await runCli('new', 'My Buyer', '--dir', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a scenario id/);
+  });
+
+  it('reads relative paths from the folder the user typed the command in', () => {
+    const raw = spawnSync(
+      'npm',
+      ['--prefix', root, 'run', '--silent', 'cli', '--', 'new', 'from-here'],
+      { cwd: dir, encoding: 'utf8', timeout: SPAWN_TIMEOUT },
+    );
+    expect(raw.stderr).toBe('');
+    expect(readFileSync(join(dir, 'from-here.yaml'), 'utf8')).toMatch(/^id: from-here$/m);
+  });
+});
+
 describe('help', () => {
   it.each(Object.keys(COMMANDS))('%s --help prints its usage and exits 0', async (command) => {
     const r = await runCli(command, '--help');
