@@ -59,7 +59,9 @@ export async function practice(options: PracticeOptions): Promise<number> {
     say(
       `\n${persona.name}, ${persona.role} at ${persona.company}. ${scenario.file.difficulty[difficulty].note ?? ''}`,
     );
-    say('Type your reply and press Enter. Type /end to end the meeting.\n');
+    say(
+      `Type your reply and press Enter. Type /end to end the meeting. (Seed ${options.seed}: use --seed ${options.seed} to meet the same wording again.)\n`,
+    );
     say(`${persona.name}: ${meeting.opening}`);
     while (!meeting.ended) {
       const reply = await ask('\nYou: ');
