@@ -179,7 +179,7 @@ export class Meeting {
       difficulty: this.difficulty,
       seed: this.seed,
       opening: this.opening,
-      turns: this.turnsSoFar,
+      turns: [...this.turnsSoFar],
       persona: this.actor.getPersistedSnapshot() as Snapshot<unknown>,
     };
   }

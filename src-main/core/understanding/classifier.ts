@@ -30,7 +30,7 @@ export interface BehaviorClassifier {
  * not going to try to change that" concedes), so a lone pushback sentence needs
  * more certainty before it overrules the reading of the whole turn.
  */
-const PITCH_SENTENCE_THRESHOLD: Readonly<Record<string, number>> = {
+const PITCH_SENTENCE_THRESHOLD: Readonly<Partial<Record<Behavior, number>>> = {
   pitch: 0.5,
   proof_to_sell: 0.5,
   pushback: 0.8,
