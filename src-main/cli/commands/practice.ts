@@ -2,12 +2,25 @@
 // arrives. Pick a scenario, type replies, and read the report at the end.
 // Reads lines from standard input, so it also works with piped replies.
 import { createInterface } from 'node:readline';
-import { Meeting } from '../core/meeting/meeting';
-import { ReplyError } from '../core/meeting/reply';
-import type { CompiledScenario } from '../core/scenarios/compile';
-import { DIFFICULTIES, type Difficulty } from '../core/scenarios/schema';
-import { defaultClassifier } from '../core/understanding/default';
-import { formatReport } from './format';
+import { Meeting } from '../../core/meeting/meeting';
+import { ReplyError } from '../../core/meeting/reply';
+import type { CompiledScenario } from '../../core/scenarios/compile';
+import { DIFFICULTIES, type Difficulty } from '../../core/scenarios/schema';
+import { defaultClassifier } from '../../core/understanding/default';
+import { formatReport } from '../format';
+import { noPositionals, parseDifficulty, parseSeed, resolveScenario, type Command } from '../args';
+import { ScenarioLibrary } from '../../services/scenario-library';
+
+export const practiceCommand: Command = ({ values, positionals }) => {
+  noPositionals(positionals, 'practice');
+  return practice({
+    scenarios: ScenarioLibrary.load().list(),
+    ...(values.scenario ? { scenario: resolveScenario(values.scenario) } : {}),
+    ...(values.difficulty ? { difficulty: parseDifficulty(values.difficulty) } : {}),
+    // A fresh seed each time, so practice does not sound like a recording.
+    seed: values.seed === undefined ? Date.now() % 1_000_000 : parseSeed(values.seed),
+  });
+};
 
 export interface PracticeOptions {
   readonly scenarios: readonly CompiledScenario[];
