@@ -452,6 +452,43 @@ describe('validate and scenarios', () => {
   });
 });
 
+describe('practice', () => {
+  it('holds a meeting from typed lines and ends with the report', () => {
+    const raw = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'src-main/cli/index.ts',
+        'practice',
+        '--scenario',
+        'light-stack-leader',
+        '--seed',
+        '3',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: SPAWN_TIMEOUT,
+        input: [
+          'normal',
+          'What has to be true by the end of next year for you to call it a great year?',
+          '',
+          '/end',
+          'this line is never read',
+          '',
+        ].join('\n'),
+      },
+    );
+    expect(raw.status).toBe(0);
+    expect(raw.stderr).toBe('');
+    expect(raw.stdout).toContain('Marcus Hale, VP of Sales at Brightline Freight');
+    expect(raw.stdout).toContain('Seed 3');
+    expect(raw.stdout).toMatch(/Marcus Hale: .*(85|goal)/);
+    expect(raw.stdout).toContain('Session report');
+    expect(raw.stdout).toContain('goal_question');
+  });
+});
+
 describe('new', () => {
   it('starts a scenario file that loads and plays, named after its id', async () => {
     const r = await runCli('new', 'my-buyer', '--dir', dir);
