@@ -2,6 +2,7 @@
 // to, and the persona machine's context. Plain data, so a session can be saved
 // after any turn (XState's persisted snapshot) and resumed.
 import type { Behavior, BehaviorGroup } from '../behaviors/taxonomy';
+import type { AskSize } from '../understanding/ask';
 import type { Difficulty } from '../scenarios/schema';
 
 /** What the buyer reacts to in one rep turn. */
@@ -12,6 +13,8 @@ export interface TurnFacts {
   readonly repeated: boolean;
   /** The turn picks up words or ideas from the buyer's last two lines. */
   readonly buildsOnBuyer: boolean;
+  /** For a commitment ask: a modest next step, or a big one (demo, trial, contract). */
+  readonly ask?: AskSize;
 }
 
 export interface BuyerLine {

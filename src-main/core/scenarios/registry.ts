@@ -93,6 +93,8 @@ export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
     ).length;
     return inRange(n, params, view.context, runtime);
   },
+  askSize: (view, params) =>
+    view.current?.behavior === 'commitment_ask' && (view.current.ask ?? 'modest') === params,
   repeated: (view, params) => (view.current?.repeated ?? false) === params,
   buildsOnBuyer: (view, params) => (view.current?.buildsOnBuyer ?? false) === params,
   revealed: (view, params) => list(params).every((fact) => view.context.revealed.includes(fact)),

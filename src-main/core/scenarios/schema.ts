@@ -66,6 +66,12 @@ export const simpleWhen = z.strictObject({
     })
     .optional()
     .describe('How many rep turns so far, this one included, had these behaviours or groups'),
+  askSize: z
+    .enum(['modest', 'big'])
+    .optional()
+    .describe(
+      'The turn is a commitment ask of this size: modest (a check-in, an introduction, a next conversation) or big (a demo, a trial, a proposal, a contract)',
+    ),
   repeated: z.boolean().optional().describe('The rep asked or said this before'),
   buildsOnBuyer: z
     .boolean()

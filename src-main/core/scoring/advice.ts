@@ -2,12 +2,15 @@
 // would make from here, quoting the buyer where that helps.
 import type { Behavior } from '../behaviors/taxonomy';
 import { splitSentences } from '../text/normalize';
+import type { AskSize } from '../understanding/ask';
 
 export interface AdviceContext {
   readonly repeated: boolean;
   readonly ignoresBuyer: boolean;
   readonly needStated: boolean;
   readonly lastBuyerText: string | undefined;
+  /** For a commitment ask, how big it was. */
+  readonly ask?: AskSize | undefined;
 }
 
 export function adviceFor(behavior: Behavior, ctx: AdviceContext): string {
@@ -46,8 +49,13 @@ export function adviceFor(behavior: Behavior, ctx: AdviceContext): string {
     case 'pushback':
       return 'Accept the no and get curious, or concede fit: "That\'s fair. What would have to change for this to be worth revisiting?"';
     case 'commitment_ask':
-      return ctx.needStated
-        ? 'Good timing. Keep the ask modest and specific: a date, a time, who joins.'
+      if (ctx.needStated) {
+        return ctx.ask === 'big'
+          ? 'Good timing. Tie the demo or trial to the need the buyer stated, in their words, and agree what it must show.'
+          : 'Good timing. Keep the ask specific: a date, a time, who joins.';
+      }
+      return ctx.ask === 'big'
+        ? 'A demo or a trial asks the buyer to start buying before they see a need. Earn it, or ask for something modest they can say yes to: a check-in later, or an introduction.'
         : 'Earn the ask first: let the buyer state a need in their own words, then ask for a modest next step.';
     case 'rapport':
       return 'Fine to open with. Move to the buyer\'s goals soon: "What would make this quarter a success for you?"';

@@ -270,6 +270,7 @@ function momentFor(
       ignoresBuyer,
       needStated: ctx.needStated,
       lastBuyerText: ctx.lastBuyer?.text,
+      ask: entry.facts.ask,
     }),
   };
 }

@@ -4,6 +4,7 @@
 // the same way, through one ConversationReader.
 import type { TurnFacts } from '../meeting/types';
 import { contentStems } from '../text/normalize';
+import { askSizeOf } from './ask';
 import type { BehaviorClassifier, Understanding } from './classifier';
 
 /** Share of shared content words above which a turn repeats an earlier one. */
@@ -49,6 +50,7 @@ export class ConversationReader {
       buildsOnBuyer:
         recent.length > 0 &&
         (REFERS_BACK.test(text) || [...stems].some((s) => recent.some((line) => line.has(s)))),
+      ...(understanding.behavior === 'commitment_ask' ? { ask: askSizeOf(text) } : {}),
     };
     this.earlierRep.push(stems);
     return { understanding, facts };
