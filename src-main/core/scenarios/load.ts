@@ -88,7 +88,7 @@ export function loadScenario(text: string, file: string): LoadResult {
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of flattenIssues(parsed.error.issues)) {
-      describeIssue(issue, doc, report);
+      describeIssue(issue, data, report);
     }
     return { problems: sortProblems(problems) };
   }
@@ -185,7 +185,7 @@ const KNOWN_KEYS = new Set<string>([
   'atMost',
 ]);
 
-function describeIssue(issue: Issue, doc: Document, report: Report): void {
+function describeIssue(issue: Issue, data: unknown, report: Report): void {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const where = describePath(path);
   switch (issue.code) {
@@ -213,7 +213,7 @@ function describeIssue(issue: Issue, doc: Document, report: Report): void {
       }
       return;
     case 'invalid_value': {
-      const value = valueAt(doc, path);
+      const value = valueAt(data, path);
       const options = issue.values.map(String);
       const isBehavior =
         options.length === BEHAVIORS.length &&
@@ -227,7 +227,7 @@ function describeIssue(issue: Issue, doc: Document, report: Report): void {
       return;
     }
     case 'invalid_type': {
-      const value = valueAt(doc, path);
+      const value = valueAt(data, path);
       if (value === undefined) {
         report(
           path.slice(0, -1),
@@ -251,9 +251,15 @@ function describeIssue(issue: Issue, doc: Document, report: Report): void {
   }
 }
 
-function valueAt(doc: Document, path: Path): unknown {
-  const node = doc.getIn(path, false);
-  return node;
+/** The plain value at `path` in the parsed file, or undefined where nothing is. */
+function valueAt(data: unknown, path: Path): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment))
+      return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
 }
 
 function typeName(value: unknown): string {

@@ -324,6 +324,11 @@ describe('problems, each at its exact line and column', () => {
     expectError(text, locate(text, 'fifty'), /expected number/, /meters\.trust\.start/, /"fifty"/);
   });
 
+  it('a list where text is expected is called a list', () => {
+    const text = edit(MINIMAL, 'title: A tiny buyer', 'title: [A, tiny, buyer]');
+    expectError(text, locate(text, '[A, tiny'), /expected string at title, found a list/);
+  });
+
   it('a string where a number is expected in effects is caught too', () => {
     const text = edit(MINIMAL, 'effects: { trust: 10 }', "effects: { trust: 'ten' }");
     expectError(text, locate(text, "'ten'"), /expected number/, /"ten"/);
