@@ -38,7 +38,33 @@ export default tseslint.config(
     },
   },
   {
-    // Node services: files, storage, speech. Plain Node, never Electron.
+    // The contract between UI and host: types, call names and validators. Pure.
+    files: ['src-main/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'The contract is shared with the page.' },
+            { group: nodeBuiltins, message: 'The contract is shared with the page: no Node.' },
+            {
+              group: [
+                '**/services/**',
+                '**/host/**',
+                '**/web/**',
+                '**/cli/**',
+                '**/shell/**',
+                '**/src-renderer/**',
+              ],
+              message: 'The contract sits just above the core and imports nothing else.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node services: files, storage, settings, speech. Plain Node, never Electron.
     files: ['src-main/services/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -47,8 +73,47 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'Services run in plain Node.' },
             {
+              group: ['**/host/**', '**/web/**', '**/cli/**', '**/shell/**', '**/src-renderer/**'],
+              message: 'Services sit below the host, the command line and the shells.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The session host: sessions, the contract's handlers, security checks. Either shell runs it.
+    files: ['src-main/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The host runs in plain Node too (browser mode).',
+            },
+            {
+              group: ['**/web/**', '**/cli/**', '**/shell/**', '**/src-renderer/**'],
+              message: 'The host sits below the shells and the command line.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Browser mode: the host behind HTTP/WebSocket, and the launcher. No Electron.
+    files: ['src-main/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Browser mode runs without Electron.' },
+            {
               group: ['**/cli/**', '**/shell/**', '**/src-renderer/**'],
-              message: 'Services sit below the command line and the shells.',
+              message: 'Not a layer browser mode uses.',
             },
           ],
         },
@@ -63,7 +128,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*'], message: 'The command line runs in plain Node.' },
-            { group: ['**/shell/**', '**/src-renderer/**'], message: 'Not a layer the CLI uses.' },
+            {
+              group: ['**/host/**', '**/web/**', '**/shell/**', '**/src-renderer/**'],
+              message: 'Not a layer the CLI uses.',
+            },
           ],
         },
       ],
@@ -81,8 +149,16 @@ export default tseslint.config(
             { group: ['electron', 'electron/*'], message: 'Use the preload bridge.' },
             { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page.' },
             {
-              group: ['**/services/**', '**/cli/**', '**/shell/**'],
-              message: 'The renderer reaches main only through the typed contract.',
+              group: [
+                '**/services/**',
+                '**/host/**',
+                '**/web/**',
+                '**/cli/**',
+                '**/shell/**',
+                '**/contract/validate*',
+              ],
+              message:
+                'The renderer reaches main only through the typed contract (api.ts, wire.ts).',
             },
           ],
         },

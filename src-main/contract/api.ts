@@ -1,0 +1,250 @@
+// The one contract between the UI and the session host. Every call the
+// renderer can make is listed here with its arguments and result; the preload
+// (Electron) and the WebSocket client (browser mode) both implement exactly
+// this map, and the host validates each call's arguments (validate.ts) before
+// it runs. Types only, plus the list of call names: the renderer may import it.
+import type { Behavior, BehaviorGroup } from '../core/behaviors/taxonomy';
+import type { Difficulty, Outcome } from '../core/scenarios/schema';
+import type { SessionReport } from '../core/scoring/report';
+
+export type { Behavior, BehaviorGroup, Difficulty, Outcome, SessionReport };
+
+/** Coach mode shows the buyer's meters live; exam mode hides them until the report. */
+export type Mode = 'coach' | 'exam';
+export type Theme = 'light' | 'dark' | 'system';
+/** How a reply reached the host: typed, or a transcript of speech. */
+export type ReplySource = 'typed' | 'spoken';
+
+export interface Settings {
+  readonly repName: string;
+  readonly theme: Theme;
+  readonly mode: Mode;
+}
+
+export interface MeterInfo {
+  readonly name: string;
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface ScenarioCard {
+  readonly id: string;
+  readonly title: string;
+  readonly brief: string;
+  readonly persona: {
+    readonly name: string;
+    readonly role: string;
+    readonly company: string;
+    readonly caresAbout: readonly string[];
+  };
+  readonly difficulties: readonly { readonly level: Difficulty; readonly note: string }[];
+  readonly meters: readonly MeterInfo[];
+}
+
+/** One rep turn and the buyer's answer, as the meeting screen shows it. */
+export interface LiveTurn {
+  /** 1 for the rep's first reply. */
+  readonly n: number;
+  readonly rep: string;
+  readonly repName: string;
+  readonly source: ReplySource;
+  /** Milliseconds from the start of the meeting to the reply. */
+  readonly at: number;
+  /** The buyer's answer; empty when the buyer ended the meeting without a word. */
+  readonly buyer: string;
+  /** Coach mode only: how the reply was read, and the meters after it. */
+  readonly behavior?: Behavior;
+  readonly group?: BehaviorGroup;
+  readonly meters?: Readonly<Record<string, number>>;
+}
+
+export interface SessionView {
+  readonly id: string;
+  readonly scenario: ScenarioCard;
+  readonly difficulty: Difficulty;
+  readonly mode: Mode;
+  /** Everyone who practised in this session; turns name which of them replied. */
+  readonly reps: readonly string[];
+  readonly startedAt: string;
+  readonly opening: string;
+  readonly turns: readonly LiveTurn[];
+  /** Coach mode only: the buyer's meters now. */
+  readonly meters?: Readonly<Record<string, number>>;
+  readonly ended: boolean;
+  readonly outcome: Outcome;
+  /** Set when this meeting replays an earlier one from a turn. */
+  readonly replayOf?: { readonly sessionId: string; readonly fromTurn: number };
+  /** Something the rep should know about this session (for example a replay that diverged). */
+  readonly notice?: string;
+}
+
+/** One rep turn in a finished session, with everything the report needs. */
+export interface RecordTurn {
+  readonly n: number;
+  readonly rep: string;
+  readonly repName: string;
+  readonly source: ReplySource;
+  readonly at: number;
+  readonly buyer: string;
+  readonly behavior: Behavior;
+  readonly group: BehaviorGroup;
+  readonly meters: Readonly<Record<string, number>>;
+}
+
+export interface SessionRecord {
+  readonly version: 1;
+  readonly id: string;
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    readonly persona: { readonly name: string; readonly role: string; readonly company: string };
+  };
+  readonly difficulty: Difficulty;
+  readonly mode: Mode;
+  readonly reps: readonly string[];
+  readonly seed: number;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  /** Who ended it: the buyer (an outcome state), the rep (End meeting), or recovery after a crash. */
+  readonly endedBy: 'buyer' | 'rep' | 'recovery';
+  readonly opening: string;
+  readonly meterInfo: readonly MeterInfo[];
+  /** The buyer's meters at the opening, before any rep turn. */
+  readonly openingMeters: Readonly<Record<string, number>>;
+  readonly turns: readonly RecordTurn[];
+  readonly outcome: Outcome;
+  readonly report: SessionReport;
+  readonly replayOf?: { readonly sessionId: string; readonly fromTurn: number };
+}
+
+/** One line of the history list. */
+export interface HistoryRow {
+  readonly id: string;
+  readonly startedAt: string;
+  readonly scenarioId: string;
+  readonly scenarioTitle: string;
+  readonly difficulty: Difficulty;
+  readonly mode: Mode;
+  readonly reps: readonly string[];
+  readonly turns: number;
+  readonly outcome: Outcome;
+  readonly valueCreation: number;
+  readonly pitching: number;
+  readonly overall: number;
+}
+
+/** A meeting that was in progress when the app stopped (a crash, a kill, a power cut). */
+export interface InterruptedSession {
+  readonly id: string;
+  readonly scenarioTitle: string;
+  readonly difficulty: Difficulty;
+  readonly startedAt: string;
+  /** Every acknowledged turn is kept. */
+  readonly turns: number;
+}
+
+/** A data file that could not be read and was moved aside instead of crashing the app. */
+export interface DataProblem {
+  readonly file: string;
+  readonly movedTo: string;
+  readonly message: string;
+}
+
+export interface AppInfo {
+  readonly shell: 'electron' | 'browser';
+  readonly version: string;
+  readonly dataDir: string;
+  readonly problems: readonly DataProblem[];
+  /** Scenario files that failed to load, as `file:line:column: message`. */
+  readonly scenarioProblems: readonly string[];
+  readonly interrupted: readonly InterruptedSession[];
+}
+
+export interface ExportFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly content: string;
+}
+
+/** Every call: its arguments and its result. */
+export interface Calls {
+  'app.info': { args: undefined; result: AppInfo };
+  'scenarios.list': { args: undefined; result: ScenarioCard[] };
+  'session.start': {
+    args: { scenarioId: string; difficulty: Difficulty; mode: Mode };
+    result: SessionView;
+  };
+  /** The live meeting, if any: the UI asks after a reload. */
+  'session.current': { args: undefined; result: SessionView | null };
+  'session.reply': {
+    args: { sessionId: string; text: string; source: ReplySource };
+    result: SessionView;
+  };
+  /** The rep ends the meeting (or it has ended): score it and store it. */
+  'session.end': { args: { sessionId: string }; result: SessionRecord };
+  /** Start a new meeting from a finished one's state before `fromTurn`, to answer differently. */
+  'session.replay': { args: { sessionId: string; fromTurn: number }; result: SessionView };
+  'recovery.resume': { args: { sessionId: string }; result: SessionView };
+  'recovery.score': { args: { sessionId: string }; result: SessionRecord };
+  'history.list': { args: undefined; result: HistoryRow[] };
+  'history.get': { args: { sessionId: string }; result: SessionRecord };
+  'history.delete': { args: { sessionId: string }; result: null };
+  'history.undoDelete': { args: { sessionId: string }; result: null };
+  'history.exportSession': { args: { sessionId: string }; result: ExportFile };
+  'history.exportCsv': { args: undefined; result: ExportFile };
+  'settings.get': { args: undefined; result: Settings };
+  'settings.set': { args: Partial<Settings>; result: Settings };
+}
+
+export type CallName = keyof Calls;
+export type CallArgs<K extends CallName> = Calls[K]['args'];
+export type CallResult<K extends CallName> = Calls[K]['result'];
+
+export const CALL_NAMES = [
+  'app.info',
+  'scenarios.list',
+  'session.start',
+  'session.current',
+  'session.reply',
+  'session.end',
+  'session.replay',
+  'recovery.resume',
+  'recovery.score',
+  'history.list',
+  'history.get',
+  'history.delete',
+  'history.undoDelete',
+  'history.exportSession',
+  'history.exportCsv',
+  'settings.get',
+  'settings.set',
+] as const satisfies readonly CallName[];
+
+// Compile-time check that CALL_NAMES lists every call.
+type Missing = Exclude<CallName, (typeof CALL_NAMES)[number]>;
+const everyCallListed: Missing extends never ? true : Missing = true;
+void everyCallListed;
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && (CALL_NAMES as readonly string[]).includes(value);
+}
+
+/** Why a call failed, so the UI can say the right thing. */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'internal';
+
+/** What crosses the wire: a call never throws across it, it answers with one of these. */
+export type Envelope<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly kind: ErrorKind; readonly message: string } };
+
+/**
+ * What the preload exposes and the WebSocket client implements: one function
+ * per call, each answering with an envelope.
+ */
+export type Bridge = {
+  readonly [K in CallName]: (args: CallArgs<K>) => Promise<Envelope<CallResult<K>>>;
+};
+
+/** The name the preload exposes the bridge under (`window.firstMeeting`). */
+export const BRIDGE_KEY = 'firstMeeting';

@@ -1,0 +1,68 @@
+// Validation of every call's arguments, run by the host before a call does
+// anything. Payloads arrive as `unknown` from a page we do not trust blindly
+// (a compromised renderer, or another page poking the browser-mode socket), so
+// each schema is strict: no extra keys, bounded strings, known enums.
+import { z } from 'zod';
+import { DIFFICULTIES } from '../core/scenarios/schema';
+import { MAX_REPLY_CHARACTERS } from '../core/meeting/reply';
+import type { CallArgs, CallName } from './api';
+
+/** Session ids are made by the host: a timestamp and random letters. */
+export const SESSION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const SCENARIO_ID = /^[a-z][a-z0-9-]{0,63}$/;
+export const MAX_NAME_CHARS = 80;
+
+const sessionId = z.string().regex(SESSION_ID, 'is not a session id');
+const none = z
+  .undefined()
+  .or(z.null())
+  .transform(() => undefined);
+const mode = z.enum(['coach', 'exam']);
+
+const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
+  'app.info': none,
+  'scenarios.list': none,
+  'session.start': z.strictObject({
+    scenarioId: z.string().regex(SCENARIO_ID, 'is not a scenario id'),
+    difficulty: z.enum(DIFFICULTIES),
+    mode,
+  }),
+  'session.current': none,
+  'session.reply': z.strictObject({
+    sessionId,
+    // The meeting checks emptiness and length itself with a friendlier message;
+    // this bound only keeps absurd payloads out.
+    text: z.string().max(MAX_REPLY_CHARACTERS * 4),
+    source: z.enum(['typed', 'spoken']),
+  }),
+  'session.end': z.strictObject({ sessionId }),
+  'session.replay': z.strictObject({ sessionId, fromTurn: z.number().int().min(1).max(10_000) }),
+  'recovery.resume': z.strictObject({ sessionId }),
+  'recovery.score': z.strictObject({ sessionId }),
+  'history.list': none,
+  'history.get': z.strictObject({ sessionId }),
+  'history.delete': z.strictObject({ sessionId }),
+  'history.undoDelete': z.strictObject({ sessionId }),
+  'history.exportSession': z.strictObject({ sessionId }),
+  'history.exportCsv': none,
+  'settings.get': none,
+  'settings.set': z.strictObject({
+    repName: z.string().trim().max(MAX_NAME_CHARS).optional(),
+    theme: z.enum(['light', 'dark', 'system']).optional(),
+    mode: mode.optional(),
+  }),
+};
+
+export type ArgsCheck<K extends CallName> =
+  | { readonly ok: true; readonly args: CallArgs<K> }
+  | { readonly ok: false; readonly message: string };
+
+/** Checks a call's arguments; the message names the field and what was wrong. */
+export function checkArgs<K extends CallName>(name: K, args: unknown): ArgsCheck<K> {
+  const schema = SCHEMAS[name] as z.ZodType<CallArgs<K>, unknown>;
+  const result = schema.safeParse(args);
+  if (result.success) return { ok: true, args: result.data };
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'arguments';
+  return { ok: false, message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` };
+}

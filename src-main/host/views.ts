@@ -1,0 +1,132 @@
+// Turning the engine's state into what the UI is shown: scenario cards, the
+// live meeting (with meters and behaviour tags only in coach mode) and the
+// stored session record. Pure functions of their inputs.
+import type {
+  LiveTurn,
+  MeterInfo,
+  RecordTurn,
+  ScenarioCard,
+  SessionRecord,
+  SessionView,
+} from '../contract/api';
+import type { Meeting } from '../core/meeting/meeting';
+import type { CompiledScenario } from '../core/scenarios/compile';
+import { DIFFICULTIES } from '../core/scenarios/schema';
+import type { JournalHeader, JournalTurn } from '../services/storage/journal';
+
+export function meterInfoOf(scenario: CompiledScenario): MeterInfo[] {
+  return Object.entries(scenario.file.meters).map(([name, meter]) => ({
+    name,
+    label: meter.label ?? name.charAt(0).toUpperCase() + name.slice(1),
+    min: meter.min ?? 0,
+    max: meter.max ?? 100,
+  }));
+}
+
+export function scenarioCardOf(scenario: CompiledScenario): ScenarioCard {
+  const { file } = scenario;
+  return {
+    id: file.id,
+    title: file.title,
+    brief: file.brief,
+    persona: {
+      name: file.persona.name,
+      role: file.persona.role,
+      company: file.persona.company,
+      caresAbout: file.persona.caresAbout,
+    },
+    difficulties: DIFFICULTIES.map((level) => ({ level, note: file.difficulty[level].note ?? '' })),
+    meters: meterInfoOf(scenario),
+  };
+}
+
+export interface LiveState {
+  readonly header: JournalHeader;
+  readonly scenario: CompiledScenario;
+  readonly meeting: Meeting;
+  readonly turns: readonly JournalTurn[];
+  readonly openingMeters: Readonly<Record<string, number>>;
+  readonly notice?: string;
+}
+
+export function sessionViewOf(live: LiveState): SessionView {
+  const coach = live.header.mode === 'coach';
+  const turns: LiveTurn[] = live.meeting.turns.map((turn, index) => {
+    const meta = live.turns[index];
+    return {
+      n: index + 1,
+      rep: turn.rep,
+      repName: meta?.repName ?? live.header.reps[0] ?? '',
+      source: meta?.source ?? 'typed',
+      at: meta?.at ?? 0,
+      buyer: turn.buyer,
+      ...(coach
+        ? { behavior: turn.facts.behavior, group: turn.facts.group, meters: turn.meters }
+        : {}),
+    };
+  });
+  return {
+    id: live.header.id,
+    scenario: scenarioCardOf(live.scenario),
+    difficulty: live.header.difficulty,
+    mode: live.header.mode,
+    reps: live.header.reps,
+    startedAt: live.header.startedAt,
+    opening: live.meeting.opening,
+    turns,
+    ...(coach ? { meters: live.meeting.meters } : {}),
+    ended: live.meeting.ended,
+    outcome: live.meeting.outcome,
+    ...(live.header.replayOf ? { replayOf: live.header.replayOf } : {}),
+    ...(live.notice ? { notice: live.notice } : {}),
+  };
+}
+
+export function sessionRecordOf(
+  live: LiveState,
+  endedAt: Date,
+  endedBy: SessionRecord['endedBy'],
+): SessionRecord {
+  const { header, meeting, scenario } = live;
+  const turns: RecordTurn[] = meeting.turns.map((turn, index) => {
+    const meta = live.turns[index];
+    return {
+      n: index + 1,
+      rep: turn.rep,
+      repName: meta?.repName ?? header.reps[0] ?? '',
+      source: meta?.source ?? 'typed',
+      at: meta?.at ?? 0,
+      buyer: turn.buyer,
+      behavior: turn.facts.behavior,
+      group: turn.facts.group,
+      meters: turn.meters,
+    };
+  });
+  return {
+    version: 1,
+    id: header.id,
+    scenario: {
+      id: scenario.file.id,
+      title: scenario.file.title,
+      persona: {
+        name: scenario.file.persona.name,
+        role: scenario.file.persona.role,
+        company: scenario.file.persona.company,
+      },
+    },
+    difficulty: header.difficulty,
+    mode: header.mode,
+    reps: header.reps,
+    seed: header.seed,
+    startedAt: header.startedAt,
+    endedAt: endedAt.toISOString(),
+    endedBy,
+    opening: meeting.opening,
+    meterInfo: meterInfoOf(scenario),
+    openingMeters: live.openingMeters,
+    turns,
+    outcome: meeting.outcome,
+    report: meeting.report(),
+    ...(header.replayOf ? { replayOf: header.replayOf } : {}),
+  };
+}

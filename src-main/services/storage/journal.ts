@@ -1,0 +1,140 @@
+// The turn journal: one file per meeting in progress, one JSON line per event,
+// each flushed to disk before the buyer's answer is shown. After a crash the
+// journal holds every acknowledged turn; a line cut short by the crash was
+// never acknowledged, so it is dropped, and anything else malformed is an error
+// that names the file and line.
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { z } from 'zod';
+import { DIFFICULTIES } from '../../core/scenarios/schema';
+import { syncFolder, writeFileAtomic } from './atomic';
+import { dirname } from 'node:path';
+
+export const journalHeader = z.strictObject({
+  type: z.literal('start'),
+  version: z.literal(1),
+  id: z.string().min(1).max(64),
+  scenarioId: z.string().min(1).max(64),
+  scenarioTitle: z.string().max(500),
+  /** A digest of the scenario as it was, to notice when it has changed since. */
+  scenarioDigest: z.string().max(128),
+  difficulty: z.enum(DIFFICULTIES),
+  mode: z.enum(['coach', 'exam']),
+  seed: z.number().int(),
+  reps: z.array(z.string().max(200)).min(1).max(50),
+  startedAt: z.string().max(64),
+  replayOf: z
+    .strictObject({ sessionId: z.string().max(64), fromTurn: z.number().int() })
+    .optional(),
+});
+export type JournalHeader = z.infer<typeof journalHeader>;
+
+export const journalTurn = z.strictObject({
+  type: z.literal('turn'),
+  n: z.number().int().min(1),
+  rep: z.string().max(20_000),
+  repName: z.string().max(200),
+  source: z.enum(['typed', 'spoken']),
+  at: z.number().min(0),
+  /** What the buyer answered, to notice a replay that no longer matches. */
+  buyer: z.string().max(20_000),
+});
+export type JournalTurn = z.infer<typeof journalTurn>;
+
+export class JournalError extends Error {
+  override readonly name = 'JournalError';
+}
+
+export interface JournalContents {
+  readonly header: JournalHeader;
+  readonly turns: readonly JournalTurn[];
+  readonly tornTail: boolean;
+}
+
+/** Reads a journal's text. Throws a JournalError naming `file` and the line for anything but a torn last line. */
+export function readJournal(text: string, file: string): JournalContents {
+  const lines = text.split('\n');
+  // A journal always ends with a newline; the last piece is '' or a torn write.
+  const tail = lines.pop() ?? '';
+  if (lines.length === 0) throw new JournalError(`${file}: empty journal (no start line)`);
+  let header: JournalHeader | undefined;
+  const turns: JournalTurn[] = [];
+  lines.forEach((line, index) => {
+    const where = `${file}:${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new JournalError(`${where}: not valid JSON`);
+    }
+    if (index === 0) {
+      const parsed = journalHeader.safeParse(value);
+      if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
+      header = parsed.data;
+    } else {
+      const parsed = journalTurn.safeParse(value);
+      if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
+      if (parsed.data.n !== turns.length + 1) {
+        throw new JournalError(
+          `${where}: turn ${parsed.data.n} where turn ${turns.length + 1} was expected`,
+        );
+      }
+      turns.push(parsed.data);
+    }
+  });
+  if (!header) throw new JournalError(`${file}:1: no start line`);
+  return { header, turns, tornTail: tail.length > 0 };
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  return `${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message}`;
+}
+
+/** Appends to one meeting's journal; every append is on disk when it returns. */
+export class JournalWriter {
+  private constructor(
+    readonly path: string,
+    private fd: number | undefined,
+  ) {}
+
+  /** Starts a new journal; never overwrites one. */
+  static create(path: string, header: JournalHeader): JournalWriter {
+    const fd = openSync(path, 'wx', 0o600);
+    const writer = new JournalWriter(path, fd);
+    writer.write(journalHeader.parse(header));
+    syncFolder(dirname(path));
+    return writer;
+  }
+
+  /**
+   * Continues a journal from what was kept of it (a torn last line or turns
+   * that no longer replay are left out), replacing the file atomically.
+   */
+  static rewrite(
+    path: string,
+    header: JournalHeader,
+    turns: readonly JournalTurn[],
+  ): JournalWriter {
+    const lines = [journalHeader.parse(header), ...turns.map((t) => journalTurn.parse(t))];
+    writeFileAtomic(path, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    return new JournalWriter(path, openSync(path, 'a', 0o600));
+  }
+
+  append(turn: JournalTurn): void {
+    this.write(journalTurn.parse(turn));
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private write(value: unknown): void {
+    if (this.fd === undefined) throw new JournalError(`${this.path}: journal is closed`);
+    // One write per line, so a crash can tear only the last line.
+    writeSync(this.fd, `${JSON.stringify(value)}\n`);
+    fsyncSync(this.fd);
+  }
+}

@@ -1,0 +1,147 @@
+// What a stored session and a history row must look like when read back from
+// disk. Files can be hand-edited or damaged, so nothing read is trusted until
+// it passes these schemas; a file that fails is set aside, not shown.
+import { z } from 'zod';
+import { BEHAVIORS, BEHAVIOR_GROUPS } from '../../core/behaviors/taxonomy';
+import { DIFFICULTIES, OUTCOMES } from '../../core/scenarios/schema';
+import { BUYER_SIGNALS } from '../../core/understanding/buyer';
+import type { HistoryRow, SessionRecord } from '../../contract/api';
+
+const text = z.string().max(50_000);
+const name = z.string().max(500);
+const score = z.number().min(0).max(100);
+const outcome = z.enum([...OUTCOMES, 'open']);
+const behavior = z.enum(BEHAVIORS);
+const group = z.enum(BEHAVIOR_GROUPS);
+const meters = z.record(z.string().max(100), z.number());
+const count = z.number().int().min(0);
+const replayOf = z.object({ sessionId: z.string().max(64), fromTurn: z.number().int().min(1) });
+
+const report = z.object({
+  outcome,
+  valueCreation: score,
+  pitching: score,
+  overall: score,
+  summary: text,
+  adjustments: z.array(z.object({ points: z.number(), reason: text })),
+  metrics: z.object({
+    repTurns: count,
+    repTalkShare: z.number(),
+    questionsAsked: count,
+    questionShare: z.number(),
+    questionSpread: z.object({ early: z.number(), middle: z.number(), late: z.number() }),
+    questionsFrontLoaded: z.boolean(),
+    longestMonologue: z.object({
+      turn: z.number().int().nullable(),
+      words: z.number(),
+      seconds: z.number(),
+    }),
+    firstPitchTurn: z.number().int().nullable(),
+    explicitNeedTurn: z.number().int().nullable(),
+    pitchesBeforeExplicitNeed: count,
+    byBehavior: z.record(behavior, z.number()),
+    byGroup: z.record(group, z.number()),
+  }),
+  checks: z.array(
+    z.object({
+      metric: name,
+      value: z.number().nullable(),
+      target: name,
+      met: z.boolean(),
+      source: text,
+    }),
+  ),
+  moments: z.array(
+    z.object({
+      turn: z.number().int().min(1),
+      text,
+      behavior,
+      group,
+      confidence: z.number(),
+      cues: z.array(text),
+      counts: z.enum(['value', 'pitch', 'neutral']),
+      valuePoints: z.number(),
+      pitchPoints: z.number(),
+      why: text,
+      tryInstead: text,
+    }),
+  ),
+  buyerSignals: z.array(
+    z.object({ kind: z.enum(BUYER_SIGNALS), cue: text, afterTurn: z.number().int().min(0) }),
+  ),
+});
+
+export const sessionRecordSchema = z.object({
+  version: z.literal(1),
+  id: z.string().max(64),
+  scenario: z.object({
+    id: z.string().max(64),
+    title: name,
+    persona: z.object({ name, role: name, company: name }),
+  }),
+  difficulty: z.enum(DIFFICULTIES),
+  mode: z.enum(['coach', 'exam']),
+  reps: z.array(name).min(1),
+  seed: z.number().int(),
+  startedAt: z.string().max(64),
+  endedAt: z.string().max(64),
+  endedBy: z.enum(['buyer', 'rep', 'recovery']),
+  opening: text,
+  meterInfo: z.array(
+    z.object({ name: z.string().max(100), label: name, min: z.number(), max: z.number() }),
+  ),
+  openingMeters: meters,
+  turns: z.array(
+    z.object({
+      n: z.number().int().min(1),
+      rep: text,
+      repName: name,
+      source: z.enum(['typed', 'spoken']),
+      at: z.number().min(0),
+      buyer: text,
+      behavior,
+      group,
+      meters,
+    }),
+  ),
+  outcome,
+  report,
+  replayOf: replayOf.optional(),
+}) satisfies z.ZodType<SessionRecord, unknown>;
+
+export const historyRowSchema = z.object({
+  id: z.string().max(64),
+  startedAt: z.string().max(64),
+  scenarioId: z.string().max(64),
+  scenarioTitle: name,
+  difficulty: z.enum(DIFFICULTIES),
+  mode: z.enum(['coach', 'exam']),
+  reps: z.array(name),
+  turns: count,
+  outcome,
+  valueCreation: score,
+  pitching: score,
+  overall: score,
+}) satisfies z.ZodType<HistoryRow, unknown>;
+
+export const historyIndexSchema = z.object({
+  version: z.literal(1),
+  rows: z.array(historyRowSchema),
+});
+
+export function historyRowOf(record: SessionRecord): HistoryRow {
+  return {
+    id: record.id,
+    startedAt: record.startedAt,
+    scenarioId: record.scenario.id,
+    scenarioTitle: record.scenario.title,
+    difficulty: record.difficulty,
+    mode: record.mode,
+    reps: record.reps,
+    turns: record.turns.length,
+    outcome: record.outcome,
+    valueCreation: record.report.valueCreation,
+    pitching: record.report.pitching,
+    overall: record.report.overall,
+  };
+}

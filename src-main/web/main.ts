@@ -1,0 +1,121 @@
+// `npm run web`: First Meeting in browser mode. Starts the session host and the
+// local server, prints the address to open (token included) on a line of its
+// own, and opens it in the default browser unless --no-open.
+//
+//   npm run --silent web -- [--port PORT] [--data-dir DIR] [--no-open]
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { composeHost } from '../host/compose';
+import { openConfBackend } from '../services/conf-settings';
+import { defaultDataDir } from '../services/paths';
+import { ensureBuilt, PROJECT_ROOT, RENDERER_DIR } from './renderer-build';
+import { startWebHost } from './server';
+
+const USAGE = `Usage: npm run --silent web -- [--port PORT] [--data-dir DIR] [--no-open]
+
+  --port PORT      port on 127.0.0.1 to listen on (default: a free one)
+  --data-dir DIR   where sessions and settings are kept (default: ${defaultDataDir()})
+  --no-open        print the address but do not open a browser`;
+
+export interface WebOptions {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly open: boolean;
+}
+
+export function parseWebArgs(argv: readonly string[]): WebOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-open': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) throw new UsageHelp();
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port: "${values.port}" is not a port number (0-65535)`);
+  }
+  return {
+    port,
+    dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
+    open: !values['no-open'],
+  };
+}
+
+class UsageHelp extends Error {}
+
+export async function runWeb(
+  options: WebOptions,
+  say: (line: string) => void,
+): Promise<() => Promise<void>> {
+  ensureBuilt(say);
+  const version = (
+    JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const { host, handlers } = composeHost({
+    dataDir: options.dataDir,
+    shell: 'browser',
+    version,
+    openSettingsBackend: openConfBackend,
+  });
+  const web = await startWebHost({ handlers, rendererDir: RENDERER_DIR, port: options.port });
+  say(`First Meeting is running in browser mode (data in ${options.dataDir}). Open:`);
+  say(web.url);
+  say('Press Ctrl+C to stop; a meeting in progress is kept and offered again next time.');
+  if (options.open) openInBrowser(web.url);
+  return async () => {
+    host.close();
+    await web.close();
+  };
+}
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined); // no opener: the printed address is enough
+  child.unref();
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  let options: WebOptions;
+  try {
+    options = parseWebArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageHelp) {
+      console.log(USAGE);
+      return;
+    }
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  let stop: () => Promise<void>;
+  try {
+    stop = await runWeb(options, (line) => console.log(line));
+  } catch (error) {
+    console.error(`First Meeting could not start: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
+  const shutdown = () => {
+    void stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  void main(process.argv.slice(2));
+}
