@@ -1,26 +1,144 @@
-// The Electron shell: creates the window and nothing else yet. It stays thin;
-// the simulation lives in src-main/core and the Node services beside it.
-import { app, BrowserWindow } from 'electron';
+// The Electron shell. It stays thin: it opens a locked-down window, serves
+// the renderer from the app:// protocol, hands every IPC call from our own
+// page to the session host, and keeps settings in electron-store. Everything
+// else lives in src-main/host and below, shared with browser mode.
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import ElectronStore from 'electron-store';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CALL_NAMES } from '../contract/api';
+import { composeHost } from '../host/compose';
+import { dispatch } from '../host/dispatch';
+import {
+  CONTENT_SECURITY_POLICY,
+  contentTypeOf,
+  openExternalUrl,
+  resolveStaticFile,
+} from '../host/security';
+import type { OpenBackend } from '../services/settings';
+import { defaultDataDir } from '../services/paths';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './trust';
 
-function createWindow(): void {
+const RENDERER_DIR = join(import.meta.dirname, '../renderer');
+
+// `--data-dir DIR` (as in browser mode) or FIRST_MEETING_DATA; the same default folder otherwise.
+const dataDirArg = process.argv.indexOf('--data-dir');
+const dataDir = (dataDirArg > 0 ? process.argv[dataDirArg + 1] : undefined) ?? defaultDataDir();
+app.setPath('userData', dataDir);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const openElectronStore: OpenBackend = (options) =>
+  new ElectronStore<Record<string, unknown>>({
+    cwd: options.cwd,
+    name: options.configName,
+    clearInvalidConfig: options.clearInvalidConfig ?? false,
+  });
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file =
+      url.host === new URL(APP_ORIGIN).host ? resolveStaticFile(RENDERER_DIR, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': contentTypeOf(file),
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function listen(handlers: ReturnType<typeof composeHost>['handlers'], windows: Set<number>): void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(name, (event: IpcMainInvokeEvent, args: unknown) => {
+      // Only our own page in our own window may call; the event never reaches the page.
+      if (!windows.has(event.sender.id) || !isAppUrl(event.senderFrame?.url)) {
+        return { ok: false, error: { kind: 'invalid', message: 'Untrusted sender' } };
+      }
+      return dispatch(handlers, name, args);
+    });
+  }
+}
+
+function createWindow(windows: Set<number>): void {
   const window = new BrowserWindow({
-    width: 1100,
-    height: 760,
+    width: 1200,
+    height: 820,
+    minWidth: 720,
+    minHeight: 560,
     show: false,
+    title: 'First Meeting',
     webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
+      preload: join(import.meta.dirname, '../preload/index.js'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
     },
   });
+  const id = window.webContents.id;
+  windows.add(id);
+  window.on('closed', () => windows.delete(id));
   window.once('ready-to-show', () => window.show());
-  // No navigation away from the app and no new windows.
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void window.loadFile(join(__dirname, '../renderer/index.html'));
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-void app.whenReady().then(createWindow);
-app.on('window-all-closed', () => app.quit());
+function lockDown(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    // No navigation away from the app, no new windows, no webviews; web links open in the browser.
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      void openExternalUrl(url, (safe) => shell.openExternal(safe));
+      return { action: 'deny' };
+    });
+  });
+  // The app asks for no permissions yet (spoken replies will ask for the microphone).
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+void app.whenReady().then(() => {
+  const { host, handlers } = composeHost({
+    dataDir,
+    shell: 'electron',
+    version: app.getVersion(),
+    openSettingsBackend: openElectronStore,
+  });
+  const windows = new Set<number>();
+  lockDown();
+  serveRenderer();
+  listen(handlers, windows);
+  createWindow(windows);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(windows);
+  });
+  app.on('before-quit', () => host.close());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

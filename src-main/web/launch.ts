@@ -1,0 +1,48 @@
+// `npm start`: the desktop app where Electron's binary is installed, and
+// browser mode (same UI, same host) where it is not, saying which and why.
+//
+//   npm start -- [--browser] [--port PORT] [--data-dir DIR] [--no-open]
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, PROJECT_ROOT } from './renderer-build';
+import { main as browserMode } from './main';
+
+/** The Electron executable the `electron` package downloaded, if it did. */
+export function electronBinary(root = PROJECT_ROOT): string | undefined {
+  const dir = join(root, 'node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+async function launch(argv: readonly string[]): Promise<void> {
+  const forceBrowser = argv.includes('--browser');
+  const rest = argv.filter((arg) => arg !== '--browser');
+  const binary = forceBrowser ? undefined : electronBinary();
+  if (!binary) {
+    if (!forceBrowser) {
+      console.log(
+        "Electron's binary is not installed here (it could not be downloaded), so First Meeting opens in your browser instead. Everything works the same and stays on this computer.",
+      );
+    }
+    await browserMode(rest);
+    return;
+  }
+  try {
+    ensureBuilt((line) => console.log(line));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+    return;
+  }
+  const dataDir = rest.indexOf('--data-dir');
+  const args = [PROJECT_ROOT, ...(dataDir >= 0 ? ['--data-dir', rest[dataDir + 1] ?? ''] : [])];
+  const child = spawn(binary, args, { stdio: 'inherit' });
+  child.on('exit', (code) => {
+    process.exitCode = code ?? 0;
+  });
+}
+
+void launch(process.argv.slice(2));
