@@ -3,19 +3,9 @@
 //
 //   npm start -- [--browser] [--port PORT] [--data-dir DIR] [--no-open]
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { electronBinary } from './electron-binary';
 import { ensureBuilt, PROJECT_ROOT } from './renderer-build';
 import { main as browserMode } from './main';
-
-/** The Electron executable the `electron` package downloaded, if it did. */
-export function electronBinary(root = PROJECT_ROOT): string | undefined {
-  const dir = join(root, 'node_modules', 'electron');
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
 
 async function launch(argv: readonly string[]): Promise<void> {
   const forceBrowser = argv.includes('--browser');
