@@ -7,7 +7,14 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/shell/main.ts') } },
+      rollupOptions: {
+        input: {
+          // The Electron shell, and browser mode's host and launcher (plain Node, no Electron).
+          index: resolve(__dirname, 'src-main/shell/main.ts'),
+          web: resolve(__dirname, 'src-main/web/main.ts'),
+          launch: resolve(__dirname, 'src-main/web/launch.ts'),
+        },
+      },
     },
   },
   preload: {

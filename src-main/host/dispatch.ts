@@ -58,7 +58,7 @@ export async function dispatch(
       ok: false,
       error: {
         kind: 'invalid',
-        message: `Unknown call ${JSON.stringify(String(name)).slice(0, 80)}`,
+        message: `Unknown call ${JSON.stringify(typeof name === 'string' ? name : typeof name).slice(0, 80)}`,
       },
     };
   }

@@ -5,10 +5,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { CompiledScenario } from '../core/scenarios/compile';
 import { loadScenario, type LoadResult } from '../core/scenarios/load';
 import { FileError, readTextFile } from './files';
+import { projectRoot } from './paths';
 
 /** Where the built-in scenarios live; FIRST_MEETING_SCENARIOS overrides it. */
 export function builtInScenarioDir(): string {
-  return process.env.FIRST_MEETING_SCENARIOS ?? resolve(import.meta.dirname, '../../scenarios');
+  return process.env.FIRST_MEETING_SCENARIOS ?? join(projectRoot(), 'scenarios');
 }
 
 export function loadScenarioFile(path: string): LoadResult {

@@ -24,10 +24,11 @@ import {
   resolveStaticFile,
 } from '../host/security';
 import type { OpenBackend } from '../services/settings';
-import { defaultDataDir } from '../services/paths';
+import { defaultDataDir, projectRoot } from '../services/paths';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './trust';
 
-const RENDERER_DIR = join(import.meta.dirname, '../renderer');
+const OUT_DIR = join(projectRoot(), 'out');
+const RENDERER_DIR = join(OUT_DIR, 'renderer');
 
 // `--data-dir DIR` (as in browser mode) or FIRST_MEETING_DATA; the same default folder otherwise.
 const dataDirArg = process.argv.indexOf('--data-dir');
@@ -87,7 +88,7 @@ function createWindow(windows: Set<number>): void {
     show: false,
     title: 'First Meeting',
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.js'),
+      preload: join(OUT_DIR, 'preload', 'index.js'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -3,7 +3,7 @@
 // and First Meeting runs in browser mode instead.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './renderer-build';
+import { PROJECT_ROOT } from './paths';
 
 export function electronBinary(root = PROJECT_ROOT): string | undefined {
   const dir = join(root, 'node_modules', 'electron');

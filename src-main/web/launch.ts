@@ -1,13 +1,14 @@
 // `npm start`: the desktop app where Electron's binary is installed, and
 // browser mode (same UI, same host) where it is not, saying which and why.
+// Built to out/main/launch.js and run by build/run.mjs, which builds first.
 //
 //   npm start -- [--browser] [--port PORT] [--data-dir DIR] [--no-open]
 import { spawn } from 'node:child_process';
 import { electronBinary } from './electron-binary';
-import { ensureBuilt, PROJECT_ROOT } from './renderer-build';
+import { PROJECT_ROOT } from './paths';
 import { main as browserMode } from './main';
 
-async function launch(argv: readonly string[]): Promise<void> {
+export async function main(argv: readonly string[]): Promise<void> {
   const forceBrowser = argv.includes('--browser');
   const rest = argv.filter((arg) => arg !== '--browser');
   const binary = forceBrowser ? undefined : electronBinary();
@@ -20,13 +21,6 @@ async function launch(argv: readonly string[]): Promise<void> {
     await browserMode(rest);
     return;
   }
-  try {
-    ensureBuilt((line) => console.log(line));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-    return;
-  }
   const dataDir = rest.indexOf('--data-dir');
   const args = [PROJECT_ROOT, ...(dataDir >= 0 ? ['--data-dir', rest[dataDir + 1] ?? ''] : [])];
   const child = spawn(binary, args, { stdio: 'inherit' });
@@ -34,5 +28,3 @@ async function launch(argv: readonly string[]): Promise<void> {
     process.exitCode = code ?? 0;
   });
 }
-
-void launch(process.argv.slice(2));

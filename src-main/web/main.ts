@@ -1,6 +1,7 @@
 // `npm run web`: First Meeting in browser mode. Starts the session host and the
 // local server, prints the address to open (token included) on a line of its
-// own, and opens it in the default browser unless --no-open.
+// own, and opens it in the default browser unless --no-open. Built to
+// out/main/web.js and run by build/run.mjs, which builds first if needed.
 //
 //   npm run --silent web -- [--port PORT] [--data-dir DIR] [--no-open]
 import { spawn } from 'node:child_process';
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { composeHost } from '../host/compose';
 import { openConfBackend } from '../services/conf-settings';
 import { defaultDataDir } from '../services/paths';
-import { ensureBuilt, PROJECT_ROOT, RENDERER_DIR } from './renderer-build';
+import { PROJECT_ROOT, RENDERER_DIR } from './paths';
 import { startWebHost } from './server';
 
 const USAGE = `Usage: npm run --silent web -- [--port PORT] [--data-dir DIR] [--no-open]
@@ -55,7 +56,6 @@ export async function runWeb(
   options: WebOptions,
   say: (line: string) => void,
 ): Promise<() => Promise<void>> {
-  ensureBuilt(say);
   const version = (
     JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
   ).version;
@@ -114,8 +114,4 @@ export async function main(argv: readonly string[]): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  void main(process.argv.slice(2));
 }

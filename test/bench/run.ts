@@ -1,134 +1,16 @@
-// `npm run bench`: speed figures for the core, printed with their targets.
-// Targets are checked by reading these figures, never by timed tests.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { Meeting } from '../../src-main/core/meeting/meeting';
-import { createRandom } from '../../src-main/core/random';
-import { scoreSession } from '../../src-main/core/scoring/report';
-import {
-  scoreTranscript,
-  transcriptEntries,
-  type TranscriptLine,
-} from '../../src-main/core/scoring/transcript';
-import { parseLabelledTsv } from '../../src-main/core/understanding/dataset';
-import { defaultClassifier } from '../../src-main/core/understanding/default';
-import { ScenarioLibrary } from '../../src-main/services/scenario-library';
+// `npm run bench`: speed figures printed with their targets. Targets are
+// checked by reading these figures, never by timed tests.
+//
+//   npm run bench            the core, then the app in Chromium
+//   npm run bench -- core    the core only
+//   npm run bench -- app     the app only (needs a build and /usr/bin/chromium)
+import { benchApp } from './app';
+import { benchCore } from './core';
 
-const root = resolve(import.meta.dirname, '../..');
-const utterances = parseLabelledTsv(
-  readFileSync(resolve(root, 'test/fixtures/behaviors/heldout.tsv'), 'utf8'),
-).lines.map((l) => l.text);
-const buyerLines = [
-  'We win most of what we go after, honestly.',
-  'Our problem is finding enough accounts that fit. We run out of good targets.',
-  "I'm not sure I follow.",
-  'That would cost us the quarter if it happened twice.',
-  "We'd like to fix how new reps pick deals before they start.",
-];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const which = process.argv[2] ?? 'all';
+console.log(`First Meeting benchmarks (node ${process.version}, ${process.arch})\n`);
+if (which === 'all' || which === 'core') benchCore();
+if (which === 'all' || which === 'app') {
+  console.log('');
+  await benchApp();
 }
-
-function report(
-  name: string,
-  samples: number[],
-  unit: 'ms' | 's',
-  target: string,
-  targetP95?: number,
-): void {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const scale = unit === 's' ? 1 / 1000 : 1;
-  const p50 = percentile(sorted, 50) * scale;
-  const p95 = percentile(sorted, 95) * scale;
-  const verdict = targetP95 === undefined ? '' : p95 <= targetP95 ? '  [met]' : '  [MISSED]';
-  const digits = unit === 's' ? 2 : 3;
-  console.log(
-    `${name.padEnd(44)} p50 ${p50.toFixed(digits).padStart(8)} ${unit}   p95 ${p95.toFixed(digits).padStart(8)} ${unit}   n=${samples.length}   target: ${target}${verdict}`,
-  );
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-const classifier = defaultClassifier();
-const library = ScenarioLibrary.load();
-const random = createRandom(42);
-
-console.log(`First Meeting core benchmarks (node ${process.version}, ${process.arch})\n`);
-
-// Warm up the JIT so the first samples do not measure compilation.
-for (let i = 0; i < 500; i++) classifier.classify(utterances[i % utterances.length] as string);
-
-// 1. Classifying one utterance.
-const classifySamples: number[] = [];
-for (let i = 0; i < 3000; i++) {
-  const text = utterances[i % utterances.length] as string;
-  classifySamples.push(time(() => classifier.classify(text)));
-}
-report('classify one utterance', classifySamples, 'ms', 'fast enough for a 200 ms reply budget');
-
-// 2. One persona turn: understand, transition, choose a line.
-const turnSamples: number[] = [];
-for (const scenario of library.list()) {
-  for (let seed = 1; seed <= 150; seed++) {
-    let meeting = Meeting.start({ scenario, classifier, seed });
-    for (let t = 0; t < 8; t++) {
-      if (meeting.ended) meeting = Meeting.start({ scenario, classifier, seed: seed + 1000 });
-      const text = utterances[random.int(utterances.length)] as string;
-      turnSamples.push(time(() => meeting.reply(text)));
-    }
-  }
-}
-report('one persona turn', turnSamples, 'ms', 'p95 < 5 ms', 5);
-
-// 3. Scoring a 60-turn session.
-const sixty: TranscriptLine[] = [];
-for (let i = 0; i < 60; i++) {
-  sixty.push({
-    speaker: 'buyer',
-    text: buyerLines[i % buyerLines.length] as string,
-    line: 2 * i + 1,
-  });
-  sixty.push({
-    speaker: 'rep',
-    text: utterances[(i * 7) % utterances.length] as string,
-    line: 2 * i + 2,
-  });
-}
-const sixtyEntries = transcriptEntries(sixty, classifier);
-const scoreSamples: number[] = [];
-for (let i = 0; i < 300; i++) scoreSamples.push(time(() => scoreSession(sixtyEntries, 'open')));
-report('score a 60-turn session', scoreSamples, 'ms', 'p95 < 10 ms', 10);
-const readAndScore: number[] = [];
-for (let i = 0; i < 50; i++) readAndScore.push(time(() => scoreTranscript(sixty, classifier)));
-report('read and score a 60-turn transcript', readAndScore, 'ms', '(for reference)');
-
-// 4. Scoring 1,000 transcripts, classification included.
-const transcripts: TranscriptLine[][] = [];
-for (let n = 0; n < 1000; n++) {
-  const turns = 5 + random.int(26);
-  const lines: TranscriptLine[] = [];
-  for (let i = 0; i < turns; i++) {
-    lines.push({
-      speaker: 'buyer',
-      text: buyerLines[random.int(buyerLines.length)] as string,
-      line: 2 * i + 1,
-    });
-    lines.push({
-      speaker: 'rep',
-      text: utterances[random.int(utterances.length)] as string,
-      line: 2 * i + 2,
-    });
-  }
-  transcripts.push(lines);
-}
-const batchSamples: number[] = [];
-for (let r = 0; r < 3; r++) {
-  batchSamples.push(time(() => transcripts.forEach((t) => scoreTranscript(t, classifier))));
-}
-report('score 1,000 transcripts (5-30 turns each)', batchSamples, 's', 'under 10 s', 10);

@@ -9,14 +9,13 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { electronBinary } from '../../src-main/web/electron-binary';
+import { ROOT, startHost } from './host';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
 export interface AppUnderTest {
@@ -29,45 +28,13 @@ export interface AppUnderTest {
   kill(): Promise<void>;
 }
 
-/** Starts browser mode's host and resolves with the URL it prints. */
-export function startHost(
-  dataDir: string,
-  extraArgs: readonly string[] = [],
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/web/main.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--no-open',
-      ...extraArgs,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line))
-        resolvePromise({ child, url: line.trim() });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`the host exited (${code}) before printing its address:\n${errors}`)),
-    );
-  });
-}
-
 function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
     : new Promise((r) => child.once('exit', () => r()));
 }
+
+export { ROOT };
 
 class BrowserModeApp implements AppUnderTest {
   private host: ChildProcess | undefined;
