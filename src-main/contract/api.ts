@@ -71,6 +71,8 @@ export interface SessionView {
   readonly turns: readonly LiveTurn[];
   /** Coach mode only: the buyer's meters now. */
   readonly meters?: Readonly<Record<string, number>>;
+  /** Coach mode only: the buyer's meters at the opening, before any reply. */
+  readonly openingMeters?: Readonly<Record<string, number>>;
   readonly ended: boolean;
   readonly outcome: Outcome;
   /** Set when this meeting replays an earlier one from a turn. */
@@ -134,6 +136,30 @@ export interface HistoryRow {
   readonly overall: number;
 }
 
+/** One page of the history list, newest first, with what the page controls need. */
+export interface HistoryPage {
+  readonly rows: readonly HistoryRow[];
+  readonly offset: number;
+  readonly total: number;
+  /** Every scenario in the history, the most recently practised first. */
+  readonly scenarios: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly sessions: number;
+  }[];
+}
+
+/** Scores over time on one scenario: its most recent sessions, oldest first. */
+export interface ProgressSeries {
+  readonly scenarioId: string;
+  readonly rows: readonly HistoryRow[];
+  /** All sessions of this scenario (rows holds at most PROGRESS_POINTS of them). */
+  readonly total: number;
+}
+
+export const PROGRESS_POINTS = 100;
+export const MAX_HISTORY_PAGE = 500;
+
 /** A meeting that was in progress when the app stopped (a crash, a kill, a power cut). */
 export interface InterruptedSession {
   readonly id: string;
@@ -187,7 +213,8 @@ export interface Calls {
   'session.replay': { args: { sessionId: string; fromTurn: number }; result: SessionView };
   'recovery.resume': { args: { sessionId: string }; result: SessionView };
   'recovery.score': { args: { sessionId: string }; result: SessionRecord };
-  'history.list': { args: undefined; result: HistoryRow[] };
+  'history.list': { args: { offset: number; limit: number }; result: HistoryPage };
+  'history.progress': { args: { scenarioId: string }; result: ProgressSeries };
   'history.get': { args: { sessionId: string }; result: SessionRecord };
   'history.delete': { args: { sessionId: string }; result: null };
   'history.undoDelete': { args: { sessionId: string }; result: null };
@@ -212,6 +239,7 @@ export const CALL_NAMES = [
   'recovery.resume',
   'recovery.score',
   'history.list',
+  'history.progress',
   'history.get',
   'history.delete',
   'history.undoDelete',

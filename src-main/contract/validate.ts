@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DIFFICULTIES } from '../core/scenarios/schema';
 import { MAX_REPLY_CHARACTERS } from '../core/meeting/reply';
-import type { CallArgs, CallName } from './api';
+import { MAX_HISTORY_PAGE, type CallArgs, type CallName } from './api';
 
 /** Session ids are made by the host: a timestamp and random letters. */
 export const SESSION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -39,7 +39,13 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'session.replay': z.strictObject({ sessionId, fromTurn: z.number().int().min(1).max(10_000) }),
   'recovery.resume': z.strictObject({ sessionId }),
   'recovery.score': z.strictObject({ sessionId }),
-  'history.list': none,
+  'history.list': z.strictObject({
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(MAX_HISTORY_PAGE),
+  }),
+  'history.progress': z.strictObject({
+    scenarioId: z.string().regex(SCENARIO_ID, 'is not a scenario id'),
+  }),
   'history.get': z.strictObject({ sessionId }),
   'history.delete': z.strictObject({ sessionId }),
   'history.undoDelete': z.strictObject({ sessionId }),

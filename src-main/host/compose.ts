@@ -1,6 +1,7 @@
 // Wires the host from its services: the one place that knows which store,
 // settings backend, scenario library and classifier a running app uses.
 // Both shells call it; only the settings backend differs between them.
+import { join } from 'node:path';
 import { defaultClassifier } from '../core/understanding/default';
 import { ScenarioLibrary } from '../services/scenario-library';
 import { openSettings, type OpenBackend } from '../services/settings';
@@ -30,7 +31,10 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     version: options.version,
     store,
     settings: openSettings(options.dataDir, options.openSettingsBackend),
-    library: ScenarioLibrary.load(options.scenarioDir),
+    library: ScenarioLibrary.load(
+      options.scenarioDir,
+      join(options.dataDir, 'cache', 'scenarios.json'),
+    ),
     classifier: defaultClassifier(),
   });
   return { host, handlers: handlersFor(host) };

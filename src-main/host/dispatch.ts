@@ -28,7 +28,8 @@ export function handlersFor(host: SessionHost): Handlers {
     'session.replay': (args) => host.replay(args),
     'recovery.resume': (args) => host.resume(args),
     'recovery.score': (args) => host.score(args),
-    'history.list': () => host.history(),
+    'history.list': (args) => host.history(args),
+    'history.progress': ({ scenarioId }) => host.progress(scenarioId),
     'history.get': ({ sessionId }) => host.record(sessionId),
     'history.delete': ({ sessionId }) => {
       host.deleteSession(sessionId);

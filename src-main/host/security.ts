@@ -10,9 +10,12 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
  * or is not a plain path (encoded slashes, NUL bytes, backslashes, drive letters).
  */
 export function resolveStaticFile(root: string, urlPath: string): string | null {
+  const raw = urlPath.split(/[?#]/, 1)[0] ?? '';
+  // Encoded separators are never part of a file we serve.
+  if (/%(2f|5c)/i.test(raw)) return null;
   let path: string;
   try {
-    path = decodeURIComponent(urlPath.split(/[?#]/, 1)[0] ?? '');
+    path = decodeURIComponent(raw);
   } catch {
     return null;
   }
@@ -121,6 +124,7 @@ export async function openExternalUrl(
   open: (url: string) => Promise<void>,
 ): Promise<boolean> {
   if (!isSafeExternalUrl(value)) return false;
-  await open(value);
+  // Hand on the URL as parsed, so what was checked is exactly what is opened.
+  await open(new URL(value).href);
   return true;
 }

@@ -3,17 +3,20 @@
 // page, so a UI crash or reload loses nothing. Each reply is journalled to
 // disk before the buyer's answer is returned.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type {
   AppInfo,
   CallArgs,
   ExportFile,
-  HistoryRow,
+  HistoryPage,
   InterruptedSession,
+  ProgressSeries,
   ScenarioCard,
   SessionRecord,
   SessionView,
   Settings,
 } from '../contract/api';
+import { PROGRESS_POINTS } from '../contract/api';
 import { Meeting } from '../core/meeting/meeting';
 import type { CompiledScenario } from '../core/scenarios/compile';
 import type { BehaviorClassifier } from '../core/understanding/classifier';
@@ -61,11 +64,11 @@ export class SessionHost {
       shell: this.options.shell,
       version: this.options.version,
       dataDir: store.dataDir,
+      interrupted: this.interrupted(), // first: it sets aside unreadable journals as problems
       problems: [...store.problems, ...settings.problems],
       scenarioProblems: library.problems.map(
         (p) => `${p.file}:${p.line}:${p.column}: ${p.message}`,
       ),
-      interrupted: this.interrupted(),
     };
   }
 
@@ -73,8 +76,13 @@ export class SessionHost {
     return this.options.library.list().map(scenarioCardOf);
   }
 
+  /**
+   * Starts a meeting. One meeting is live at a time: one still open is parked,
+   * its journal kept, and offered as interrupted to resume later.
+   */
   start(args: CallArgs<'session.start'>): SessionView {
     const scenario = this.scenario(args.scenarioId);
+    this.park();
     const repName = this.options.settings.get().repName.trim() || DEFAULT_REP;
     const header = this.header(scenario, {
       difficulty: args.difficulty,
@@ -135,6 +143,7 @@ export class SessionHost {
   /** A new meeting that starts where a finished one stood before `fromTurn`. */
   replay(args: CallArgs<'session.replay'>): SessionView {
     const record = this.options.store.get(args.sessionId);
+    this.park();
     if (args.fromTurn > record.turns.length) {
       throw new HostError(
         'invalid',
@@ -162,32 +171,65 @@ export class SessionHost {
   }
 
   resume(args: CallArgs<'recovery.resume'>): SessionView {
-    const existing = this.live.get(args.sessionId);
-    if (existing) return sessionViewOf(existing);
-    const path = this.options.store.journalPath(args.sessionId);
+    return sessionViewOf(this.revive(args.sessionId, { park: true }));
+  }
+
+  /** Scores an interrupted meeting as it stood, and stores it; a live meeting carries on. */
+  score(args: CallArgs<'recovery.score'>): SessionRecord {
+    this.revive(args.sessionId, { park: false });
+    return this.end(args, 'recovery');
+  }
+
+  private revive(sessionId: string, options: { readonly park: boolean }): LiveSession {
+    const existing = this.live.get(sessionId);
+    if (existing) return existing;
+    const path = this.options.store.journalPath(sessionId);
+    if (!existsSync(path)) {
+      throw new HostError(
+        'not_found',
+        `No interrupted meeting "${sessionId}"; it may have been scored already.`,
+      );
+    }
+    if (options.park) this.park();
     const contents = this.options.store.readJournalFile(path);
     if (!contents) {
       const problem = this.options.store.problems.at(-1);
       throw new HostError(
         'not_found',
-        problem ? problem.message : `No interrupted meeting "${args.sessionId}"`,
+        `That meeting could not be read: ${problem?.message ?? 'its journal is damaged'}`,
       );
     }
     const live = this.rebuild(contents, (kept) =>
       JournalWriter.rewrite(path, contents.header, kept),
     );
     this.live.set(live.header.id, live);
-    return sessionViewOf(live);
+    return live;
   }
 
-  /** Scores an interrupted meeting as it stood, and stores it. */
-  score(args: CallArgs<'recovery.score'>): SessionRecord {
-    this.resume(args);
-    return this.end(args, 'recovery');
+  history(args: CallArgs<'history.list'>): HistoryPage {
+    const rows = this.options.store.list();
+    const scenarios = new Map<string, { id: string; title: string; sessions: number }>();
+    for (const row of rows) {
+      const seen = scenarios.get(row.scenarioId);
+      if (seen) seen.sessions++;
+      else
+        scenarios.set(row.scenarioId, {
+          id: row.scenarioId,
+          title: row.scenarioTitle,
+          sessions: 1,
+        });
+    }
+    return {
+      rows: rows.slice(args.offset, args.offset + args.limit),
+      offset: args.offset,
+      total: rows.length,
+      scenarios: [...scenarios.values()],
+    };
   }
 
-  history(): HistoryRow[] {
-    return this.options.store.list();
+  progress(scenarioId: string): ProgressSeries {
+    const mine = this.options.store.list().filter((row) => row.scenarioId === scenarioId);
+    return { scenarioId, rows: mine.slice(0, PROGRESS_POINTS).reverse(), total: mine.length };
   }
 
   record(sessionId: string): SessionRecord {
@@ -220,6 +262,10 @@ export class SessionHost {
 
   /** Closes every journal; meetings in progress stay on disk to resume next time. */
   close(): void {
+    this.park();
+  }
+
+  private park(): void {
     for (const live of this.live.values()) live.journal.close();
     this.live.clear();
   }

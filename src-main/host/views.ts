@@ -74,7 +74,7 @@ export function sessionViewOf(live: LiveState): SessionView {
     startedAt: live.header.startedAt,
     opening: live.meeting.opening,
     turns,
-    ...(coach ? { meters: live.meeting.meters } : {}),
+    ...(coach ? { meters: live.meeting.meters, openingMeters: live.openingMeters } : {}),
     ended: live.meeting.ended,
     outcome: live.meeting.outcome,
     ...(live.header.replayOf ? { replayOf: live.header.replayOf } : {}),

@@ -1,9 +1,9 @@
 // The rep's settings, stored in the data folder as settings.json. Electron
-// keeps them in electron-store, browser mode in conf (the library
-// electron-store is built on, so the file is the same); both arrive here
+// keeps them in electron-store, browser mode in a plain JSON file backend
+// (json-settings.ts) that writes the same file; both arrive here
 // through `openBackend`, the seam that keeps this module free of Electron.
 // A damaged file is set aside and each setting that was still readable is kept.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { DataProblem, Settings } from '../contract/api';
@@ -16,7 +16,7 @@ const FIELDS = {
   mode: z.enum(['coach', 'exam']),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
-/** The part of conf / electron-store this module uses. */
+/** The part of electron-store (and the JSON file backend) this module uses. */
 export interface SettingsBackend {
   readonly store: Record<string, unknown>;
   set(key: string, value: unknown): void;
@@ -47,7 +47,8 @@ export function openSettings(dataDir: string, openBackend: OpenBackend): Setting
   try {
     backend = openBackend(options);
   } catch (error) {
-    const movedTo = setAsideCopy(file);
+    // Moved, not copied: the next start begins clean instead of reporting it again.
+    const movedTo = setAside(file, 'move');
     problems.push({
       file,
       movedTo,
@@ -73,7 +74,7 @@ export function openSettings(dataDir: string, openBackend: OpenBackend): Setting
     ([key, schema]) => Object.hasOwn(raw, key) && !schema.safeParse(raw[key]).success,
   );
   if (bad.length > 0) {
-    const movedTo = setAsideCopy(file);
+    const movedTo = setAside(file, 'copy');
     problems.push({
       file,
       movedTo,
@@ -95,14 +96,15 @@ export function openSettings(dataDir: string, openBackend: OpenBackend): Setting
   };
 }
 
-/** Keeps a copy of a damaged settings file for the user, next to the others set aside. */
-function setAsideCopy(file: string): string {
+/** Keeps a damaged settings file for the user, next to the other files set aside. */
+function setAside(file: string, how: 'move' | 'copy'): string {
   if (!existsSync(file)) return '';
   const folder = join(dirname(file), 'set-aside');
   const movedTo = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-settings.json`);
   try {
     mkdirSync(folder, { recursive: true });
-    copyFileSync(file, movedTo);
+    if (how === 'move') renameSync(file, movedTo);
+    else copyFileSync(file, movedTo);
     return movedTo;
   } catch {
     return '';

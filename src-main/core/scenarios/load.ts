@@ -36,6 +36,8 @@ export interface ScenarioProblem {
 export interface LoadResult {
   readonly scenario?: CompiledScenario;
   readonly problems: ScenarioProblem[];
+  /** The file's data, when it loaded without a single problem (what a cache may keep). */
+  readonly cleanData?: unknown;
 }
 
 type Path = readonly (string | number)[];
@@ -94,7 +96,26 @@ export function loadScenario(text: string, file: string): LoadResult {
   }
   checkReferences(parsed.data, report);
   if (problems.some((p) => p.severity === 'error')) return { problems: sortProblems(problems) };
-  return { scenario: compileScenario(parsed.data), problems: sortProblems(problems) };
+  return {
+    scenario: compileScenario(parsed.data),
+    problems: sortProblems(problems),
+    ...(problems.length === 0 ? { cleanData: data } : {}),
+  };
+}
+
+/**
+ * Loads data that loaded cleanly before (a cache hit), skipping the YAML
+ * parser. Every check still runs; on any problem it returns undefined and the
+ * caller reads the file itself, which gives positioned messages.
+ */
+export function loadCleanData(data: unknown): CompiledScenario | undefined {
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) return undefined;
+  let clean = true;
+  checkReferences(parsed.data, () => {
+    clean = false;
+  });
+  return clean ? compileScenario(parsed.data) : undefined;
 }
 
 function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {

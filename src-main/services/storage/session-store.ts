@@ -36,6 +36,8 @@ export interface InterruptedJournal {
 
 export class SessionStore {
   private readonly rows = new Map<string, HistoryRow>();
+  /** `rows` newest first, kept until the next change: History asks for it page by page. */
+  private sorted: HistoryRow[] | undefined;
   private readonly problemList: DataProblem[] = [];
 
   private constructor(readonly dataDir: string) {}
@@ -55,10 +57,12 @@ export class SessionStore {
     return this.problemList;
   }
 
-  list(): HistoryRow[] {
-    return [...this.rows.values()].sort((a, b) =>
+  /** Every stored session, newest first. Do not modify the array. */
+  list(): readonly HistoryRow[] {
+    this.sorted ??= [...this.rows.values()].sort((a, b) =>
       a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : a.id < b.id ? 1 : -1,
     );
+    return this.sorted;
   }
 
   has(id: string): boolean {
@@ -250,6 +254,7 @@ export class SessionStore {
   }
 
   private writeIndex(): void {
+    this.sorted = undefined;
     writeFileAtomic(
       join(this.dataDir, 'history.json'),
       JSON.stringify({ version: 1, rows: [...this.rows.values()] }),
