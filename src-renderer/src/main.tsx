@@ -1,15 +1,14 @@
-// Renderer entry. The desktop UI (gallery, meeting, report) arrives with the
-// desktop-app issue; for now the page says where to practise.
+// Renderer entry: mounts the app. Styles come in as a bundled file, which the
+// page's Content-Security-Policy (style-src 'self') allows.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>First Meeting</h1>
-      <p>The practice app is coming. Use the command line: npm run --silent cli -- --help</p>
-    </main>
-  );
-}
+import { App } from './App';
+import './styles.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -1,0 +1,131 @@
+// The shell: app name, main navigation, start-up banners, and the screen on
+// show inside an error boundary. It starts the app (boot), applies the theme,
+// and after each navigation moves focus to the new screen's heading.
+import { useEffect, useRef } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { ProblemsBanner } from './components/ProblemsBanner';
+import { RecoveryBanners } from './components/RecoveryBanner';
+import { Toasts } from './components/Toasts';
+import { focusScreenHeading } from './lib/focus';
+import { applyTheme } from './lib/theme';
+import { Gallery } from './screens/Gallery';
+import { History } from './screens/History';
+import { Meeting } from './screens/Meeting';
+import { Report } from './screens/Report';
+import { Settings } from './screens/Settings';
+import { useStore, type Screen } from './store';
+
+const TITLES: Readonly<Record<Screen, string>> = {
+  gallery: 'Choose a buyer',
+  meeting: 'Meeting',
+  report: 'Session report',
+  history: 'History',
+  settings: 'Settings',
+};
+
+/** Which nav button is current for each screen. */
+const SECTION: Readonly<Record<Screen, 'practise' | 'history' | 'settings'>> = {
+  gallery: 'practise',
+  meeting: 'practise',
+  report: 'history',
+  history: 'history',
+  settings: 'settings',
+};
+
+function ScreenView({ screen }: { readonly screen: Screen }) {
+  switch (screen) {
+    case 'gallery':
+      return <Gallery />;
+    case 'meeting':
+      return <Meeting />;
+    case 'report':
+      return <Report />;
+    case 'history':
+      return <History />;
+    case 'settings':
+      return <Settings />;
+  }
+}
+
+export function App() {
+  const screen = useStore((s) => s.screen);
+  const navSeq = useStore((s) => s.navSeq);
+  const theme = useStore((s) => s.settings?.theme ?? 'system');
+  const boot = useStore((s) => s.boot);
+  const bootErrors = useStore((s) => s.bootErrors);
+  const navigate = useStore((s) => s.navigate);
+  const goPractise = useStore((s) => s.goPractise);
+  const firstNav = useRef(navSeq);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  useEffect(() => applyTheme(theme), [theme]);
+
+  useEffect(() => {
+    document.title = `${TITLES[screen]} · First Meeting`;
+  }, [screen]);
+
+  useEffect(() => {
+    // Not on first paint: only when the rep (or a result) moved them somewhere.
+    if (navSeq === firstNav.current) return;
+    window.scrollTo({ top: 0 });
+    focusScreenHeading();
+  }, [navSeq]);
+
+  const section = SECTION[screen];
+  const navButton = (label: string, target: typeof section, go: () => void) => (
+    <li>
+      <button
+        type="button"
+        className="nav-button"
+        aria-current={section === target ? 'page' : undefined}
+        onClick={go}
+      >
+        {label}
+      </button>
+    </li>
+  );
+
+  return (
+    // The meeting fills the window (the conversation scrolls); other screens scroll as pages.
+    <div className={screen === 'meeting' ? 'app app-fill' : 'app'}>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          focusScreenHeading();
+        }}
+      >
+        Skip to content
+      </a>
+      <header className="app-header">
+        <p className="app-name">First Meeting</p>
+        <nav aria-label="Main" className="main-nav">
+          <ul>
+            {navButton('Practise', 'practise', goPractise)}
+            {navButton('History', 'history', () => navigate('history'))}
+            {navButton('Settings', 'settings', () => navigate('settings'))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="app-main">
+        <div className="banners-inline">
+          <RecoveryBanners />
+          <ProblemsBanner />
+          {bootErrors.map((message) => (
+            <div key={message} role="alert" className="alert">
+              <p>{message}</p>
+            </div>
+          ))}
+        </div>
+        <ErrorBoundary key={`${screen}-${navSeq}`}>
+          <ScreenView screen={screen} />
+        </ErrorBoundary>
+      </main>
+      <Toasts />
+    </div>
+  );
+}

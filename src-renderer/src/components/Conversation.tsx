@@ -1,0 +1,64 @@
+// The meeting so far as an ordered list: the buyer's opening, then each rep
+// reply and the buyer's answer. The rep's reply in flight shows at once. In
+// coach mode each reply carries its behaviour tag. Scrolls to the newest line.
+import { useEffect, useRef } from 'react';
+import type { SessionView } from '../../../src-main/contract/api';
+import { prefersReducedMotion } from '../lib/media';
+import { BehaviorTag } from './BehaviorTag';
+
+export interface ConversationProps {
+  readonly view: SessionView;
+  readonly pendingReply: string | null;
+  readonly pendingName: string;
+}
+
+export function Conversation({ view, pendingReply, pendingName }: ConversationProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const buyer = view.scenario.persona.name;
+  const coach = view.mode === 'coach';
+
+  useEffect(() => {
+    const list = listRef.current;
+    const last = list?.lastElementChild;
+    if (!list || !last) return;
+    const behavior = prefersReducedMotion() ? 'auto' : 'smooth';
+    // Scroll the list when it is the scroller (wide windows); at high zoom the page scrolls.
+    if (list.scrollHeight > list.clientHeight) list.scrollTo({ top: list.scrollHeight, behavior });
+    else last.scrollIntoView({ behavior, block: 'nearest' });
+  }, [view.turns.length, pendingReply]);
+
+  return (
+    // Focusable so keyboard users can scroll it when it is a scroll box.
+    <ol ref={listRef} className="conversation" aria-label="Conversation" tabIndex={0}>
+      <li className="line line-buyer">
+        <div className="speaker">{buyer}</div>
+        <p className="line-text">{view.opening}</p>
+      </li>
+      {view.turns.map((turn) => [
+        <li key={`rep-${turn.n}`} className="line line-rep">
+          <div className="speaker">
+            {turn.repName || 'You'}
+            {coach && turn.behavior && turn.group && (
+              <BehaviorTag behavior={turn.behavior} group={turn.group} />
+            )}
+          </div>
+          <p className="line-text">{turn.rep}</p>
+        </li>,
+        turn.buyer ? (
+          <li key={`buyer-${turn.n}`} className="line line-buyer">
+            <div className="speaker">{buyer}</div>
+            <p className="line-text">{turn.buyer}</p>
+          </li>
+        ) : null,
+      ])}
+      {pendingReply !== null && (
+        <li className="line line-rep line-pending" aria-busy="true">
+          <div className="speaker">
+            {pendingName} <span className="hint">sending…</span>
+          </div>
+          <p className="line-text">{pendingReply}</p>
+        </li>
+      )}
+    </ol>
+  );
+}

@@ -1,0 +1,72 @@
+// Scores over time for one scenario: value creation, pitching and overall for
+// its sessions in date order. Main sends the most recent PROGRESS_POINTS at
+// most, so the chart stays readable and fast however long the history.
+import { useId, useMemo } from 'react';
+import { PROGRESS_POINTS, type HistoryPage } from '../../../src-main/contract/api';
+import { formatDateTime, formatShortDate } from '../lib/format';
+import { useStore } from '../store';
+import { TrendChart, type Point } from './TrendChart';
+
+const SERIES = [
+  { key: 'valueCreation', label: 'Value creation' },
+  { key: 'pitching', label: 'Pitching' },
+  { key: 'overall', label: 'Overall' },
+] as const;
+
+export function ProgressChart({ scenarios }: { readonly scenarios: HistoryPage['scenarios'] }) {
+  const id = useId();
+  const progress = useStore((s) => s.progress);
+  const choose = useStore((s) => s.setProgressScenario);
+  const scenarioId = progress?.scenarioId;
+
+  const data = useMemo(
+    (): Point[] =>
+      (progress?.rows ?? []).map((r) => ({
+        day: formatShortDate(r.startedAt),
+        date: formatDateTime(r.startedAt),
+        valueCreation: r.valueCreation,
+        pitching: r.pitching,
+        overall: r.overall,
+      })),
+    [progress],
+  );
+  const total = progress?.total ?? 0;
+
+  if (!scenarioId) return null;
+  const title = scenarios.find((s) => s.id === scenarioId)?.title ?? scenarioId;
+  const capped = total > PROGRESS_POINTS;
+  const caption = capped
+    ? `Scores for “${title}”, oldest first: the most recent ${PROGRESS_POINTS} of ${total} sessions.`
+    : `Scores for “${title}”, oldest first: ${total} ${total === 1 ? 'session' : 'sessions'}.`;
+
+  return (
+    <>
+      <div className="field field-inline">
+        <label htmlFor={`${id}-scenario`}>Scenario</label>
+        <select
+          id={`${id}-scenario`}
+          className="select"
+          value={scenarioId}
+          onChange={(event) => void choose(event.target.value)}
+        >
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TrendChart
+        data={data}
+        xKey="day"
+        tableKey="date"
+        xLabel="Date"
+        series={SERIES}
+        domain={[0, 100]}
+        caption={caption}
+        summary={`Line chart of value creation, pitching and overall scores across ${data.length} sessions of “${title}”. The data is in the table that follows.`}
+        tableCaption={`Scores for “${title}” by session`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+// One alert per meeting that was interrupted (a crash, a kill, a power cut):
+// resume it where it stopped, or score it as it stands.
+import { useId } from 'react';
+import type { InterruptedSession } from '../../../src-main/contract/api';
+import { formatDateTime } from '../lib/format';
+import { useStore } from '../store';
+import { ErrorAlert } from './ErrorAlert';
+
+export function RecoveryBanners() {
+  const interrupted = useStore((s) => s.interrupted);
+  return (
+    <>
+      {interrupted.map((session) => (
+        <RecoveryBanner key={session.id} session={session} />
+      ))}
+    </>
+  );
+}
+
+function RecoveryBanner({ session }: { readonly session: InterruptedSession }) {
+  const headingId = useId();
+  const busy = useStore((s) => s.recoveryBusy);
+  const error = useStore((s) => s.recoveryError);
+  const resume = useStore((s) => s.resumeInterrupted);
+  const score = useStore((s) => s.scoreInterrupted);
+  const turns = `${session.turns} ${session.turns === 1 ? 'turn' : 'turns'}`;
+  return (
+    <section role="alert" aria-labelledby={headingId} className="banner">
+      <h2 id={headingId}>Interrupted meeting</h2>
+      <p>
+        {session.scenarioTitle}, {turns}, started {formatDateTime(session.startedAt)}
+      </p>
+      <div className="banner-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy !== null}
+          onClick={() => void resume(session.id)}
+        >
+          Resume
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() => void score(session.id)}
+        >
+          Score it
+        </button>
+      </div>
+      {error?.where === session.id && <ErrorAlert message={error.message} />}
+    </section>
+  );
+}

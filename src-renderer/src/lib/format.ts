@@ -1,0 +1,81 @@
+// Words and numbers the screens show: dates, the meeting clock, outcomes,
+// difficulties, behaviours. One place, so every screen says things the same way.
+import { BEHAVIOR_DESCRIPTIONS } from '../../../src-main/core/behaviors/taxonomy';
+import type {
+  Behavior,
+  BehaviorGroup,
+  Difficulty,
+  Mode,
+  Outcome,
+} from '../../../src-main/contract/api';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** A timestamp as people read it; the raw string if it does not parse. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+export function formatShortDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : shortDate.format(date);
+}
+
+/** mm:ss; minutes keep counting past 59 because meetings this long are rare. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+export const DIFFICULTY_LABEL: Readonly<Record<Difficulty, string>> = {
+  easy: 'Easy',
+  normal: 'Normal',
+  hard: 'Hard',
+};
+
+export const MODE_LABEL: Readonly<Record<Mode, string>> = { coach: 'Coach', exam: 'Exam' };
+
+/** The report's sentence for each outcome. */
+export const OUTCOME_TEXT: Readonly<Record<Outcome, string>> = {
+  advanced: 'Advanced: the buyer agreed to a next step',
+  declined: 'Declined',
+  ended_by_buyer: 'Ended by the buyer',
+  open: 'Ended by you before an outcome',
+};
+
+/** The same, short enough for a table cell. */
+export const OUTCOME_SHORT: Readonly<Record<Outcome, string>> = {
+  advanced: 'Advanced',
+  declined: 'Declined',
+  ended_by_buyer: 'Ended by the buyer',
+  open: 'Ended by you',
+};
+
+export const GROUP_LABEL: Readonly<Record<BehaviorGroup, string>> = {
+  value: 'Value',
+  neutral: 'Neutral',
+  pitch: 'Pitch',
+};
+
+/** "implication_question" → "Implication question". */
+export function behaviorLabel(behavior: Behavior | string): string {
+  const words = behavior.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function behaviorDescription(behavior: Behavior): string {
+  return BEHAVIOR_DESCRIPTIONS[behavior] ?? behaviorLabel(behavior);
+}
+
+export function formatPoints(points: number): string {
+  const rounded = Math.round(points * 100) / 100;
+  return rounded > 0 ? `+${rounded}` : String(rounded);
+}
+
+export function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}

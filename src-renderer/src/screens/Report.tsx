@@ -1,0 +1,143 @@
+// The session report: what happened (scenario, buyer, outcome), the three
+// scores, the research checks, the buyer's meters over the meeting, a timeline
+// of the rep's turns, each turn explained with a replay, and the buyer's signals.
+import { useId, type ReactNode } from 'react';
+import type { SessionRecord } from '../../../src-main/contract/api';
+import { BuyerSignals } from '../components/BuyerSignals';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { MeterChart } from '../components/MeterChart';
+import { MetricsTable } from '../components/MetricsTable';
+import { MomentList } from '../components/MomentList';
+import { ScoreCards } from '../components/ScoreCards';
+import { ScreenTitle } from '../components/ScreenTitle';
+import { Timeline } from '../components/Timeline';
+import { DIFFICULTY_LABEL, MODE_LABEL, OUTCOME_TEXT, formatDateTime } from '../lib/format';
+import { useStore } from '../store';
+
+export function Report() {
+  const sessionId = useStore((s) => s.reportSessionId);
+  const record = useStore((s) => s.record);
+  const loading = useStore((s) => s.reportLoading);
+  const error = useStore((s) => s.reportError);
+  const openReport = useStore((s) => s.openReport);
+  const current = record && record.id === sessionId ? record : null;
+  return (
+    <>
+      <div className="screen-header">
+        <ScreenTitle>Session report</ScreenTitle>
+      </div>
+      {loading && <p className="loading">Loading the report…</p>}
+      {error && sessionId && (
+        <ErrorAlert message={`Could not open this session: ${error}`}>
+          <button type="button" className="button" onClick={() => void openReport(sessionId)}>
+            Try again
+          </button>
+        </ErrorAlert>
+      )}
+      {!loading && !error && !current && <p>No report to show. Open one from History.</p>}
+      {current && <ReportBody record={current} />}
+    </>
+  );
+}
+
+function ReportBody({ record }: { readonly record: SessionRecord }) {
+  const { report, scenario } = record;
+  const { persona } = scenario;
+  return (
+    <>
+      <Section title="The meeting">
+        <dl className="report-meta">
+          <dt>Scenario</dt>
+          <dd>{scenario.title}</dd>
+          <dt>Buyer</dt>
+          <dd>
+            {persona.name}, {persona.role} at {persona.company}
+          </dd>
+          <dt>Date</dt>
+          <dd>{formatDateTime(record.startedAt)}</dd>
+          <dt>Difficulty</dt>
+          <dd>{DIFFICULTY_LABEL[record.difficulty]}</dd>
+          <dt>Mode</dt>
+          <dd>{MODE_LABEL[record.mode]}</dd>
+          <dt>Outcome</dt>
+          <dd>
+            {/* "Ended by you" would be wrong for a meeting the app lost mid-way. */}
+            {record.outcome === 'open' && record.endedBy === 'recovery'
+              ? 'Stopped before an outcome'
+              : OUTCOME_TEXT[record.outcome]}
+          </dd>
+          {record.endedBy !== 'rep' && (
+            <>
+              <dt>Ended</dt>
+              <dd>
+                {record.endedBy === 'buyer'
+                  ? `${persona.name} ended the meeting.`
+                  : 'Scored after the app stopped during the meeting.'}
+              </dd>
+            </>
+          )}
+          {record.replayOf && (
+            <>
+              <dt>Replay</dt>
+              <dd>Replayed from turn {record.replayOf.fromTurn} of an earlier meeting</dd>
+            </>
+          )}
+        </dl>
+      </Section>
+      <Section title="Scores">
+        <ScoreCards report={report} />
+      </Section>
+      <div className="panel">
+        <MetricsTable checks={report.checks} />
+      </div>
+      <Section title="How the buyer felt">
+        <MeterChart record={record} />
+      </Section>
+      <Section title="Timeline">
+        <p className="hint">Each block is one of your turns. Choose one to jump to it.</p>
+        <Timeline moments={report.moments} />
+      </Section>
+      <Section title="Turn by turn">
+        <MomentList moments={report.moments} turns={record.turns} buyerName={persona.name} />
+      </Section>
+      <Section title="Buyer signals">
+        <BuyerSignals signals={report.buyerSignals} />
+      </Section>
+      <PractiseAgain record={record} />
+    </>
+  );
+}
+
+function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function PractiseAgain({ record }: { readonly record: SessionRecord }) {
+  const starting = useStore((s) => s.starting);
+  const startError = useStore((s) => s.startError);
+  const startMeeting = useStore((s) => s.startMeeting);
+  return (
+    <div className="report-actions">
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={starting !== null}
+        onClick={() =>
+          void startMeeting(
+            { scenarioId: record.scenario.id, difficulty: record.difficulty, mode: record.mode },
+            'report',
+          )
+        }
+      >
+        Practise again
+      </button>
+      {startError?.where === 'report' && <ErrorAlert message={startError.message} />}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// Start-up and whatever main told us about the app: version and data folder,
+// meetings interrupted by a crash, data files it had to move aside.
+import { getApi } from '../bridge';
+import type { AppInfo, InterruptedSession } from '../../../src-main/contract/api';
+import { errorMessage } from '../lib/errors';
+import type { PlacedError, Slice } from './types';
+
+export interface AppSlice {
+  readonly info: AppInfo | null;
+  /** True once every start-up call has answered (or failed). */
+  readonly booted: boolean;
+  readonly bootErrors: readonly string[];
+  readonly interrupted: readonly InterruptedSession[];
+  readonly problemsDismissed: boolean;
+  /** A Resume or Score it that failed, by session id. */
+  readonly recoveryError: PlacedError | null;
+  readonly recoveryBusy: string | null;
+  boot(): Promise<void>;
+  resumeInterrupted(sessionId: string): Promise<void>;
+  scoreInterrupted(sessionId: string): Promise<void>;
+  dismissProblems(): void;
+}
+
+let bootStarted = false;
+
+export const appSlice: Slice<AppSlice> = (set, get) => ({
+  info: null,
+  booted: false,
+  bootErrors: [],
+  interrupted: [],
+  problemsDismissed: false,
+  recoveryError: null,
+  recoveryBusy: null,
+
+  boot: async () => {
+    // React's strict mode runs effects twice in development; start once.
+    if (bootStarted) return;
+    bootStarted = true;
+    const api = getApi();
+    // Independent calls: one failing must not hide what the others returned.
+    const [info, settings, scenarios, current] = await Promise.allSettled([
+      api.call('app.info'),
+      api.call('settings.get'),
+      api.call('scenarios.list'),
+      api.call('session.current'),
+    ]);
+    const errors: string[] = [];
+    if (info.status === 'fulfilled') set({ info: info.value, interrupted: info.value.interrupted });
+    else errors.push(`Could not read the app's status: ${errorMessage(info.reason)}`);
+    if (settings.status === 'fulfilled') set({ settings: settings.value });
+    else errors.push(`Could not read your settings: ${errorMessage(settings.reason)}`);
+    if (scenarios.status === 'fulfilled') set({ scenarios: scenarios.value, scenariosError: null });
+    else set({ scenariosError: errorMessage(scenarios.reason) });
+    set({ booted: true, bootErrors: errors, scenariosLoaded: true });
+
+    if (current.status === 'fulfilled' && current.value) {
+      const view = current.value;
+      set({ view, meetingError: null });
+      // A meeting the buyer ended just before a reload still needs scoring.
+      if (view.ended) await get().endMeeting();
+      else get().navigate('meeting');
+    }
+  },
+
+  resumeInterrupted: async (sessionId) => {
+    set({ recoveryBusy: sessionId, recoveryError: null });
+    try {
+      const view = await getApi().call('recovery.resume', { sessionId });
+      set((s) => ({
+        view,
+        meetingError: null,
+        endStatus: null,
+        interrupted: s.interrupted.filter((i) => i.id !== sessionId),
+        recoveryBusy: null,
+      }));
+      get().navigate('meeting');
+    } catch (error) {
+      set({
+        recoveryBusy: null,
+        recoveryError: { where: sessionId, message: errorMessage(error) },
+      });
+    }
+  },
+
+  scoreInterrupted: async (sessionId) => {
+    set({ recoveryBusy: sessionId, recoveryError: null });
+    try {
+      const record = await getApi().call('recovery.score', { sessionId });
+      set((s) => ({
+        interrupted: s.interrupted.filter((i) => i.id !== sessionId),
+        recoveryBusy: null,
+      }));
+      get().showRecord(record);
+    } catch (error) {
+      set({
+        recoveryBusy: null,
+        recoveryError: { where: sessionId, message: errorMessage(error) },
+      });
+    }
+  },
+
+  dismissProblems: () => set({ problemsDismissed: true }),
+});

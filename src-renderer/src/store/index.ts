@@ -1,0 +1,27 @@
+// The UI's one store, built from slices. It holds UI state only: the session's
+// truth lives in main, and after every call we keep what main returned.
+import { create } from 'zustand';
+import { appSlice } from './app';
+import { historySlice } from './history';
+import { meetingSlice } from './meeting';
+import { navigationSlice } from './navigation';
+import { reportSlice } from './report';
+import { scenariosSlice } from './scenarios';
+import { settingsSlice } from './settings';
+import { toastSlice } from './toasts';
+import type { Store } from './types';
+
+export const useStore = create<Store>()((...a) => ({
+  ...navigationSlice(...a),
+  ...appSlice(...a),
+  ...scenariosSlice(...a),
+  ...meetingSlice(...a),
+  ...reportSlice(...a),
+  ...historySlice(...a),
+  ...settingsSlice(...a),
+  ...toastSlice(...a),
+}));
+
+export type { Store, PlacedError } from './types';
+export type { Screen } from './navigation';
+export { HISTORY_PAGE_SIZE } from './history';

@@ -1,0 +1,99 @@
+// The meeting in progress. Main owns the session; this slice keeps the last
+// SessionView main returned, plus what only the UI knows: the reply on its way
+// (shown at once), errors, and the buyer-ended status.
+import { getApi } from '../bridge';
+import type { Difficulty, Mode, SessionView } from '../../../src-main/contract/api';
+import { errorMessage } from '../lib/errors';
+import type { PlacedError, Slice } from './types';
+
+/** How long the buyer's last words stay on screen before the report opens. */
+const BUYER_ENDED_PAUSE_MS = 1500;
+
+export interface StartArgs {
+  readonly scenarioId: string;
+  readonly difficulty: Difficulty;
+  readonly mode: Mode;
+}
+
+export interface MeetingSlice {
+  readonly view: SessionView | null;
+  /** The rep's reply while main is answering it; null when nothing is in flight. */
+  readonly pendingReply: string | null;
+  readonly replyError: string | null;
+  readonly meetingError: string | null;
+  readonly ending: boolean;
+  /** Set when the buyer ended the meeting, e.g. "Dana Kessler ended the meeting." */
+  readonly endStatus: string | null;
+  /** Where a start is in flight: a scenario id, or "report" for Practise again. */
+  readonly starting: string | null;
+  readonly startError: PlacedError | null;
+  startMeeting(args: StartArgs, where: string): Promise<void>;
+  /** Resolves true when main accepted the reply, so the composer can clear. */
+  sendReply(text: string): Promise<boolean>;
+  endMeeting(): Promise<void>;
+}
+
+export const meetingSlice: Slice<MeetingSlice> = (set, get) => ({
+  view: null,
+  pendingReply: null,
+  replyError: null,
+  meetingError: null,
+  ending: false,
+  endStatus: null,
+  starting: null,
+  startError: null,
+
+  startMeeting: async (args, where) => {
+    set({ starting: where, startError: null });
+    try {
+      const view = await getApi().call('session.start', args);
+      set({
+        view,
+        starting: null,
+        pendingReply: null,
+        replyError: null,
+        meetingError: null,
+        endStatus: null,
+      });
+      get().navigate('meeting');
+    } catch (error) {
+      set({ starting: null, startError: { where, message: errorMessage(error) } });
+    }
+  },
+
+  sendReply: async (text) => {
+    const view = get().view;
+    if (!view || view.ended || get().pendingReply !== null) return false;
+    set({ pendingReply: text, replyError: null });
+    try {
+      const next = await getApi().call('session.reply', {
+        sessionId: view.id,
+        text,
+        source: 'typed',
+      });
+      set({ view: next, pendingReply: null });
+      if (next.ended) {
+        set({ endStatus: `${next.scenario.persona.name} ended the meeting.` });
+        // Let the buyer's last line be read (and announced) before the report replaces it.
+        setTimeout(() => void get().endMeeting(), BUYER_ENDED_PAUSE_MS);
+      }
+      return true;
+    } catch (error) {
+      set({ pendingReply: null, replyError: errorMessage(error) });
+      return false;
+    }
+  },
+
+  endMeeting: async () => {
+    const view = get().view;
+    if (!view || get().ending) return;
+    set({ ending: true, meetingError: null });
+    try {
+      const record = await getApi().call('session.end', { sessionId: view.id });
+      set({ ending: false, view: null, pendingReply: null, endStatus: null });
+      get().showRecord(record);
+    } catch (error) {
+      set({ ending: false, meetingError: errorMessage(error) });
+    }
+  },
+});
