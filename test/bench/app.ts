@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SessionRecord } from '../../src-main/contract/api';
 import { composeHost } from '../../src-main/host/compose';
-import { openConfBackend } from '../../src-main/services/conf-settings';
+import { openJsonSettingsBackend } from '../../src-main/services/json-settings';
 import { historyRowOf } from '../../src-main/services/storage/record-schema';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/playwright.config';
 import { startHost } from '../e2e/host';
@@ -127,7 +127,7 @@ function seedSessions(dataDir: string, count: number): void {
     dataDir,
     shell: 'browser',
     version: 'bench',
-    openSettingsBackend: openConfBackend,
+    openSettingsBackend: openJsonSettingsBackend,
   });
   const view = host.start({ scenarioId: 'average-cro', difficulty: 'normal', mode: 'coach' });
   for (const text of REPLIES.slice(0, 4)) host.reply({ sessionId: view.id, text, source: 'typed' });

@@ -13,23 +13,15 @@ export function startHost(
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/web/main.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--no-open',
-      ...extraArgs,
-    ],
+    // The same command as `npm run web`, without npm in between so a kill reaches the host.
+    ['build/run.mjs', 'web', '--port', '0', '--data-dir', dataDir, '--no-open', ...extraArgs],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    if (!child.stdout) throw new Error('the host has no stdout');
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line))
         resolvePromise({ child, url: line.trim() });

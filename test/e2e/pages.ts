@@ -60,11 +60,11 @@ export const VALUE_REPLIES = [
   'What does a good year look like for your team?',
   'What happens to the deals your team ends up losing, where does that time go?',
   'How does a 17% win rate affect what you can promise the board?',
-];
+] as const;
 
 /** Replies that pitch: talking about us and pushing data that supports buying. */
 export const PITCH_REPLIES = [
   'Our platform is the market leader in revenue intelligence and we have a great product.',
   'Let me tell you about our features: AI coaching, forecasting, and dashboards.',
   'Our customers see a 30% lift in win rates, so you should buy our solution today.',
-];
+] as const;

@@ -28,7 +28,7 @@ test('history and settings survive a restart', async ({ app }) => {
 
   await goTo(page, 'Practise');
   await startMeeting(page, CRO);
-  await say(page, VALUE_REPLIES[0]!);
+  await say(page, VALUE_REPLIES[0]);
   await expect(conversation(page)).toContainText('Priya');
   await endMeeting(page);
 
@@ -45,7 +45,7 @@ test('history and settings survive a restart', async ({ app }) => {
   await screenshot(page, 'history');
   await table.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Session report' })).toBeVisible();
-  await expect(page.getByRole('main')).toContainText(VALUE_REPLIES[0]!);
+  await expect(page.getByRole('main')).toContainText(VALUE_REPLIES[0]);
 });
 
 test('a host killed mid-meeting leaves the meeting to resume with every answered turn', async ({
@@ -53,8 +53,8 @@ test('a host killed mid-meeting leaves the meeting to resume with every answered
 }) => {
   let page = await app.open();
   await startMeeting(page, CRO);
-  await say(page, VALUE_REPLIES[0]!);
-  await say(page, VALUE_REPLIES[1]!);
+  await say(page, VALUE_REPLIES[0]);
+  await say(page, VALUE_REPLIES[1]);
   const before = await conversation(page).getByRole('listitem').allInnerTexts();
   await app.kill();
 
@@ -66,7 +66,7 @@ test('a host killed mid-meeting leaves the meeting to resume with every answered
   await expect(replyBox(page)).toBeVisible();
   expect(await conversation(page).getByRole('listitem').allInnerTexts()).toEqual(before);
 
-  await say(page, VALUE_REPLIES[2]!);
+  await say(page, VALUE_REPLIES[2]);
   await endMeeting(page);
   for (const reply of VALUE_REPLIES) await expect(page.getByRole('main')).toContainText(reply);
 });
@@ -74,7 +74,7 @@ test('a host killed mid-meeting leaves the meeting to resume with every answered
 test('an interrupted meeting can be scored as it stood', async ({ app }) => {
   let page = await app.open();
   await startMeeting(page, CRO);
-  await say(page, VALUE_REPLIES[0]!);
+  await say(page, VALUE_REPLIES[0]);
   await app.kill();
 
   page = await app.open();
@@ -84,7 +84,7 @@ test('an interrupted meeting can be scored as it stood', async ({ app }) => {
     .getByRole('button', { name: 'Score it' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Session report' })).toBeVisible();
-  await expect(page.getByRole('main')).toContainText(VALUE_REPLIES[0]!);
+  await expect(page.getByRole('main')).toContainText(VALUE_REPLIES[0]);
   await goTo(page, 'History');
   await expect(page.getByRole('table', { name: 'Sessions' }).getByRole('row')).toHaveCount(2);
 });
@@ -94,7 +94,7 @@ test('a damaged session file is set aside with a message and the other sessions 
 }) => {
   let page = await app.open();
   await startMeeting(page, CRO);
-  await say(page, VALUE_REPLIES[0]!);
+  await say(page, VALUE_REPLIES[0]);
   await endMeeting(page);
   await app.stop();
 
@@ -111,13 +111,13 @@ test('a damaged session file is set aside with a message and the other sessions 
   const table = page.getByRole('table', { name: 'Sessions' });
   await expect(table.getByRole('row')).toHaveCount(2);
   await table.getByRole('button', { name: 'Open' }).click();
-  await expect(page.getByRole('main')).toContainText(VALUE_REPLIES[0]!);
+  await expect(page.getByRole('main')).toContainText(VALUE_REPLIES[0]);
 });
 
 test('deleting a session can be undone, and the list exports as CSV', async ({ app }) => {
   const page = await app.open();
   await startMeeting(page, CRO);
-  await say(page, VALUE_REPLIES[0]!);
+  await say(page, VALUE_REPLIES[0]);
   await endMeeting(page);
   await goTo(page, 'History');
   const table = page.getByRole('table', { name: 'Sessions' });
@@ -130,7 +130,7 @@ test('deleting a session can be undone, and the list exports as CSV', async ({ a
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = await readFile((await (await download).path())!, 'utf8');
+  const csv = await readFile(await (await download).path(), 'utf8');
   const rows = csv.trim().split(/\r?\n/);
   expect(rows[0]).toMatch(/^date,scenario,difficulty/);
   expect(rows).toHaveLength(2);
