@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeHost } from '../host/compose';
-import { openConfBackend } from '../services/conf-settings';
+import { openJsonSettingsBackend } from '../services/json-settings';
 import { defaultDataDir } from '../services/paths';
 import { PROJECT_ROOT, RENDERER_DIR } from './paths';
 import { startWebHost } from './server';
@@ -39,7 +39,7 @@ export function parseWebArgs(argv: readonly string[]): WebOptions {
     allowPositionals: false,
   });
   if (values.help) throw new UsageHelp();
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const port = /^\d+$/.test(values.port ?? '0') ? Number(values.port ?? 0) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port: "${values.port}" is not a port number (0-65535)`);
   }
@@ -63,7 +63,7 @@ export async function runWeb(
     dataDir: options.dataDir,
     shell: 'browser',
     version,
-    openSettingsBackend: openConfBackend,
+    openSettingsBackend: openJsonSettingsBackend,
   });
   const web = await startWebHost({ handlers, rendererDir: RENDERER_DIR, port: options.port });
   say(`First Meeting is running in browser mode (data in ${options.dataDir}). Open:`);
