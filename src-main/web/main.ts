@@ -5,14 +5,13 @@
 //
 //   npm run --silent web -- [--port PORT] [--data-dir DIR] [--no-open]
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { composeHost } from '../host/compose';
-import { openJsonSettingsBackend } from '../services/json-settings';
 import { defaultDataDir } from '../services/paths';
 import { PROJECT_ROOT, RENDERER_DIR } from './paths';
 import { startWebHost } from './server';
+import type { RunningHost } from './start-host';
 
 const USAGE = `Usage: npm run --silent web -- [--port PORT] [--data-dir DIR] [--no-open]
 
@@ -59,17 +58,30 @@ export async function runWeb(
   const version = (
     JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
   ).version;
-  const { host, handlers } = composeHost({
-    dataDir: options.dataDir,
-    shell: 'browser',
-    version,
-    openSettingsBackend: openJsonSettingsBackend,
+  // Fail before printing an address if the data folder cannot be used.
+  mkdirSync(options.dataDir, { recursive: true });
+  accessSync(options.dataDir, constants.W_OK);
+  // Listen first and load the host while the page loads; calls wait for it.
+  let resolveHost: (host: RunningHost) => void = () => undefined;
+  const ready = new Promise<RunningHost>((resolve) => (resolveHost = resolve));
+  const web = await startWebHost({
+    call: async (name, args) => (await ready).call(name, args),
+    rendererDir: RENDERER_DIR,
+    port: options.port,
   });
-  const web = await startWebHost({ handlers, rendererDir: RENDERER_DIR, port: options.port });
   say(`First Meeting is running in browser mode (data in ${options.dataDir}). Open:`);
   say(web.url);
   say('Press Ctrl+C to stop; a meeting in progress is kept and offered again next time.');
   if (options.open) openInBrowser(web.url);
+  let host: RunningHost;
+  try {
+    const { startHost } = await import('./start-host');
+    host = startHost(options.dataDir, version);
+  } catch (error) {
+    await web.close();
+    throw error;
+  }
+  resolveHost(host);
   return async () => {
     host.close();
     await web.close();

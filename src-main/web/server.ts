@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Envelope } from '../contract/api';
 import { TOKEN_PARAM, WIRE_PATH, type AnswerMessage } from '../contract/wire';
-import { dispatch, type Handlers, type Log } from '../host/dispatch';
 import {
   CONTENT_SECURITY_POLICY,
   checkBrowserRequest,
@@ -16,8 +16,17 @@ import {
   resolveStaticFile,
 } from '../host/security';
 
+/** Runs one call of the contract (host/dispatch.ts's `dispatch`, bound to a host). */
+export type CallHandler = (name: unknown, args: unknown) => Promise<Envelope<unknown>>;
+
+export type Log = (message: string) => void;
+
 export interface WebHostOptions {
-  readonly handlers: Handlers;
+  /**
+   * Answers calls. The server takes only this function, not the host, so it
+   * can listen (and the page can load) while the host is still starting.
+   */
+  readonly call: CallHandler;
   /** The built renderer (out/renderer). */
   readonly rendererDir: string;
   /** 0 picks a free port. */
@@ -127,7 +136,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ws.close(1008, 'Expected {"id", "call", "args"}');
         return;
       }
-      void dispatch(options.handlers, message.call, message.args, log).then((envelope) => {
+      void options.call(message.call, message.args).then((envelope) => {
         if (ws.readyState === ws.OPEN)
           ws.send(JSON.stringify({ id: message.id, envelope } satisfies AnswerMessage));
       });

@@ -1,7 +1,7 @@
 // The shell: app name, main navigation, start-up banners, and the screen on
 // show inside an error boundary. It starts the app (boot), applies the theme,
 // and after each navigation moves focus to the new screen's heading.
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { RecoveryBanners } from './components/RecoveryBanner';
@@ -9,11 +9,16 @@ import { Toasts } from './components/Toasts';
 import { focusScreenHeading } from './lib/focus';
 import { applyTheme } from './lib/theme';
 import { Gallery } from './screens/Gallery';
-import { History } from './screens/History';
 import { Meeting } from './screens/Meeting';
-import { Report } from './screens/Report';
 import { Settings } from './screens/Settings';
 import { useStore, type Screen } from './store';
+
+// The screens with charts load their code (recharts, mostly) after the first
+// screen is up, so a start only parses what the gallery needs.
+const loadReport = () => import('./screens/Report');
+const loadHistory = () => import('./screens/History');
+const Report = lazy(() => loadReport().then((m) => ({ default: m.Report })));
+const History = lazy(() => loadHistory().then((m) => ({ default: m.History })));
 
 const TITLES: Readonly<Record<Screen, string>> = {
   gallery: 'Choose a buyer',
@@ -59,6 +64,9 @@ export function App() {
 
   useEffect(() => {
     void boot();
+    // Fetch the chart screens while the rep reads the gallery.
+    const prefetch = setTimeout(() => void Promise.all([loadReport(), loadHistory()]), 300);
+    return () => clearTimeout(prefetch);
   }, [boot]);
 
   useEffect(() => applyTheme(theme), [theme]);
@@ -122,7 +130,9 @@ export function App() {
           ))}
         </div>
         <ErrorBoundary key={`${screen}-${navSeq}`}>
-          <ScreenView screen={screen} />
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            <ScreenView screen={screen} />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <Toasts />

@@ -2,9 +2,20 @@
 // after navigation, or to an element after the thing they were on went away.
 import { prefersReducedMotion } from './media';
 
+let headingFocusPending = false;
+
 export function focusScreenHeading(): void {
   const heading = document.querySelector<HTMLElement>('#main h1');
+  // A screen still loading its code has no heading yet: it takes focus when it mounts.
+  headingFocusPending = !heading;
   heading?.focus({ preventScroll: true });
+}
+
+/** Called by a screen heading as it mounts: focuses it if navigation asked for that. */
+export function claimHeadingFocus(heading: HTMLElement | null): void {
+  if (!headingFocusPending || !heading) return;
+  headingFocusPending = false;
+  heading.focus({ preventScroll: true });
 }
 
 /**

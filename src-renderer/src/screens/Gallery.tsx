@@ -1,14 +1,26 @@
 // Choose a buyer: one card per scenario, with a way back to a meeting still in
 // progress, and (quietly) any scenario files that failed to load.
+import { useEffect } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScenarioCardView } from '../components/ScenarioCardView';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { useStore } from '../store';
 
+/** A performance mark: the gallery has shown its buyers and can start a meeting. */
+export const GALLERY_READY = 'first-meeting:gallery-ready';
+
 export function Gallery() {
   const scenarios = useStore((s) => s.scenarios);
   const loaded = useStore((s) => s.scenariosLoaded);
   const error = useStore((s) => s.scenariosError);
+  const ready = loaded && scenarios.length > 0;
+
+  // Marks when the first screen became usable, for `npm run bench`.
+  useEffect(() => {
+    if (ready && performance.getEntriesByName(GALLERY_READY).length === 0) {
+      performance.mark(GALLERY_READY);
+    }
+  }, [ready]);
   const reload = useStore((s) => s.loadScenarios);
   // Select stable references: a fresh [] per call would re-render forever.
   const info = useStore((s) => s.info);

@@ -13,6 +13,7 @@ import type { AnswerMessage } from '../../../src-main/contract/wire';
 import { composeHost, type ComposedHost } from '../../../src-main/host/compose';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/host/security';
 import { openJsonSettingsBackend } from '../../../src-main/services/json-settings';
+import { dispatch } from '../../../src-main/host/dispatch';
 import { PortInUseError, startWebHost, type WebHost } from '../../../src-main/web/server';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnop';
@@ -40,7 +41,8 @@ beforeAll(async () => {
     openSettingsBackend: openJsonSettingsBackend,
   });
   web = await startWebHost({
-    handlers: composed.handlers,
+    call: (name, args) =>
+      dispatch(composed.handlers, name, args, (message) => logged.push(message)),
     rendererDir,
     port: 0,
     token: TOKEN,
@@ -311,7 +313,7 @@ describe('the call socket', () => {
 describe('starting', () => {
   it('on a port that is taken fails with PortInUseError naming the port', async () => {
     const attempt = startWebHost({
-      handlers: composed.handlers,
+      call: (name, args) => dispatch(composed.handlers, name, args, () => undefined),
       rendererDir: join(root, 'renderer'),
       port: web.port,
       log: () => undefined,
@@ -322,13 +324,13 @@ describe('starting', () => {
 
   it('without a token given, makes a long random one for each launch', async () => {
     const one = await startWebHost({
-      handlers: composed.handlers,
+      call: (name, args) => dispatch(composed.handlers, name, args, () => undefined),
       rendererDir: join(root, 'renderer'),
       port: 0,
       log: () => undefined,
     });
     const two = await startWebHost({
-      handlers: composed.handlers,
+      call: (name, args) => dispatch(composed.handlers, name, args, () => undefined),
       rendererDir: join(root, 'renderer'),
       port: 0,
       log: () => undefined,
