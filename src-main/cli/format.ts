@@ -1,6 +1,6 @@
 // Readable output for the terminal: reports, evaluations, play-throughs.
 import type { Evaluation } from '../core/understanding/evaluate';
-import type { SessionReport } from '../core/scoring/report';
+import type { MetricCheck, SessionReport } from '../core/scoring/report';
 
 export function formatReport(report: SessionReport): string {
   const out: string[] = [];
@@ -39,7 +39,7 @@ export function formatReport(report: SessionReport): string {
   );
   out.push('', 'Against the research');
   for (const c of report.checks) {
-    out.push(`  [${c.met ? 'ok' : '!!'}] ${c.metric}: ${c.value ?? '-'} (target ${c.target})`);
+    out.push(`  [${c.met ? 'ok' : '!!'}] ${c.metric}: ${checkValue(c)} (target ${c.target})`);
     out.push(`       ${c.source}`);
   }
   if (report.buyerSignals.length > 0) {
@@ -81,4 +81,16 @@ export function formatEvaluation(e: Evaluation): string {
     );
   }
   return out.join('\n');
+}
+
+function checkValue(check: MetricCheck): string {
+  if (check.value === null) return '-';
+  switch (check.unit) {
+    case 'share':
+      return `${Math.round(check.value * 100)}%`;
+    case 'seconds':
+      return `${Math.round(check.value)} s`;
+    case 'count':
+      return String(check.value);
+  }
 }

@@ -143,7 +143,6 @@ export class SessionHost {
   /** A new meeting that starts where a finished one stood before `fromTurn`. */
   replay(args: CallArgs<'session.replay'>): SessionView {
     const record = this.options.store.get(args.sessionId);
-    this.park();
     if (args.fromTurn > record.turns.length) {
       throw new HostError(
         'invalid',
@@ -151,6 +150,7 @@ export class SessionHost {
       );
     }
     const scenario = this.scenario(record.scenario.id);
+    this.park();
     const header = this.header(scenario, {
       difficulty: record.difficulty,
       mode: record.mode,

@@ -13,41 +13,49 @@ import {
   startMeeting,
 } from './pages';
 
-test('a whole meeting, from choosing a buyer to the report with its evidence', async ({ app }) => {
-  const page = await app.open();
-  await expect(page.getByRole('article', { name: CRO })).toContainText('Dana Kessler');
-  await expect(page.getByRole('article', { name: CRO })).toContainText('Chief Revenue Officer');
-  await screenshot(page, 'gallery');
+test.describe('with reduced motion (charts drawn at once, as screenshots need)', () => {
+  test.use({ reducedMotion: 'reduce' });
 
-  await startMeeting(page, CRO, { difficulty: 'Normal', mode: 'Coach' });
-  // The buyer opens the meeting (in one of several wordings, chosen per session).
-  await expect(conversation(page).getByRole('listitem')).toHaveCount(1);
-  await expect(conversation(page).getByRole('listitem').first()).toContainText(
-    /Dana Kessler\s*\S+/,
-  );
-  await expect(page.getByRole('timer', { name: 'Meeting clock' })).toBeVisible();
-  const trust = page.getByRole('meter', { name: 'Trust' });
-  const trustBefore = Number(await trust.getAttribute('aria-valuenow'));
+  test('a whole meeting, from choosing a buyer to the report with its evidence', async ({
+    app,
+  }) => {
+    const page = await app.open();
+    await expect(page.getByRole('article', { name: CRO })).toContainText('Dana Kessler');
+    await expect(page.getByRole('article', { name: CRO })).toContainText('Chief Revenue Officer');
+    await screenshot(page, 'gallery');
 
-  for (const reply of VALUE_REPLIES) await say(page, reply);
-  // Every buyer line is announced to screen readers, and good questions build trust.
-  await expect(page.getByRole('log')).toContainText(/\w/);
-  expect(Number(await trust.getAttribute('aria-valuenow'))).toBeGreaterThan(trustBefore);
-  await expect(conversation(page).getByRole('listitem')).toHaveCount(1 + 2 * VALUE_REPLIES.length);
-  await screenshot(page, 'meeting');
+    await startMeeting(page, CRO, { difficulty: 'Normal', mode: 'Coach' });
+    // The buyer opens the meeting (in one of several wordings, chosen per session).
+    await expect(conversation(page).getByRole('listitem')).toHaveCount(1);
+    await expect(conversation(page).getByRole('listitem').first()).toContainText(
+      /Dana Kessler\s*\S+/,
+    );
+    await expect(page.getByRole('timer', { name: 'Meeting clock' })).toBeVisible();
+    const trust = page.getByRole('meter', { name: 'Trust' });
+    const trustBefore = Number(await trust.getAttribute('aria-valuenow'));
 
-  await endMeeting(page);
-  const report = page.getByRole('main');
-  for (const label of ['Value creation', 'Pitching', 'Overall']) {
-    await expect(report.getByText(label, { exact: true }).first()).toBeVisible();
-  }
-  await expect(page.getByRole('table', { name: 'Metrics' })).toContainText('Questions');
-  // One moment per turn, each with the rep's words and what to try instead.
-  for (const reply of VALUE_REPLIES) await expect(report).toContainText(reply);
-  await expect(report.getByText('Try instead').first()).toBeVisible();
-  await expect(report.locator('svg.recharts-surface').first()).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Practise again' })).toBeVisible();
-  await screenshot(page, 'report');
+    for (const reply of VALUE_REPLIES) await say(page, reply);
+    // Every buyer line is announced to screen readers, and good questions build trust.
+    await expect(page.getByRole('log')).toContainText(/\w/);
+    expect(Number(await trust.getAttribute('aria-valuenow'))).toBeGreaterThan(trustBefore);
+    await expect(conversation(page).getByRole('listitem')).toHaveCount(
+      1 + 2 * VALUE_REPLIES.length,
+    );
+    await screenshot(page, 'meeting');
+
+    await endMeeting(page);
+    const report = page.getByRole('main');
+    for (const label of ['Value creation', 'Pitching', 'Overall']) {
+      await expect(report.getByText(label, { exact: true }).first()).toBeVisible();
+    }
+    await expect(page.getByRole('table', { name: 'Metrics' })).toContainText('Questions');
+    // One moment per turn, each with the rep's words and what to try instead.
+    for (const reply of VALUE_REPLIES) await expect(report).toContainText(reply);
+    await expect(report.getByText('Try instead').first()).toBeVisible();
+    await expect(report.locator('svg.recharts-surface').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Practise again' })).toBeVisible();
+    await screenshot(page, 'report');
+  });
 });
 
 test('the buyer ends the meeting after three pitches in a row, and the report says so', async ({

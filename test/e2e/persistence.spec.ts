@@ -25,6 +25,7 @@ test('history and settings survive a restart', async ({ app }) => {
   await page.getByRole('radio', { name: 'Dark' }).check();
   await page.getByRole('radio', { name: 'Exam' }).check();
   await expect(page.getByRole('status')).toContainText(/saved/i);
+  await screenshot(page, 'settings-dark');
 
   await goTo(page, 'Practise');
   await startMeeting(page, CRO);

@@ -47,9 +47,13 @@ export interface Moment {
   readonly tryInstead: string;
 }
 
+/** How a check's value reads: a fraction of turns or questions, seconds, or a count. */
+export type MetricUnit = 'share' | 'seconds' | 'count';
+
 export interface MetricCheck {
   readonly metric: string;
   readonly value: number | null;
+  readonly unit: MetricUnit;
   readonly target: string;
   readonly met: boolean;
   readonly source: string;
@@ -364,6 +368,7 @@ function checksOf(m: SessionMetrics): MetricCheck[] {
   return [
     {
       metric: 'rep talk share',
+      unit: 'share',
       value: m.repTalkShare,
       target: `about ${pct(THRESHOLDS.talkShareTarget.value)}, never above ${pct(THRESHOLDS.talkShareCeiling.value)}`,
       met: m.repTalkShare <= THRESHOLDS.talkShareCeiling.value,
@@ -371,6 +376,7 @@ function checksOf(m: SessionMetrics): MetricCheck[] {
     },
     {
       metric: 'turns that ask a discovery question',
+      unit: 'share',
       value: m.questionShare,
       target: `at least ${pct(THRESHOLDS.questionShareTarget.value)} (a full discovery call: 11-14 questions)`,
       met: m.questionShare >= THRESHOLDS.questionShareTarget.value,
@@ -378,6 +384,7 @@ function checksOf(m: SessionMetrics): MetricCheck[] {
     },
     {
       metric: 'questions spread through the meeting',
+      unit: 'share',
       value: m.questionSpread.early,
       target: `no more than ${pct(THRESHOLDS.frontLoadedShare.value)} of questions in the first third`,
       met: !m.questionsFrontLoaded,
@@ -385,6 +392,7 @@ function checksOf(m: SessionMetrics): MetricCheck[] {
     },
     {
       metric: 'longest monologue (seconds, at a speaking pace)',
+      unit: 'seconds',
       value: m.longestMonologue.seconds,
       target: `under ${THRESHOLDS.monologueSeconds.value} s`,
       met: m.longestMonologue.seconds <= THRESHOLDS.monologueSeconds.value,
@@ -392,6 +400,7 @@ function checksOf(m: SessionMetrics): MetricCheck[] {
     },
     {
       metric: 'pitches before the buyer stated an explicit need',
+      unit: 'count',
       value: m.pitchesBeforeExplicitNeed,
       target: '0',
       met: m.pitchesBeforeExplicitNeed === 0,

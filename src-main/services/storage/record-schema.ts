@@ -46,6 +46,7 @@ const report = z.object({
     z.object({
       metric: name,
       value: z.number().nullable(),
+      unit: z.enum(['share', 'seconds', 'count']),
       target: name,
       met: z.boolean(),
       source: text,

@@ -6,14 +6,17 @@ import { percent } from '../lib/format';
 
 type Check = SessionReport['checks'][number];
 
-/**
- * Checks carry no unit. Shares are fractions (0-1) and read best as percentages;
- * everything else is a count or seconds.
- */
+/** Shares are fractions (0-1) and read best as percentages. */
 function formatValue(check: Check): string {
   if (check.value === null) return '—';
-  if (/\bshare\b|^turns that/i.test(check.metric)) return percent(check.value);
-  return String(check.value);
+  switch (check.unit) {
+    case 'share':
+      return percent(check.value);
+    case 'seconds':
+      return `${Math.round(check.value)} s`;
+    case 'count':
+      return String(check.value);
+  }
 }
 
 function capitalise(s: string): string {
