@@ -190,7 +190,6 @@ export class SessionHost {
         `No interrupted meeting "${sessionId}"; it may have been scored already.`,
       );
     }
-    if (options.park) this.park();
     const contents = this.options.store.readJournalFile(path);
     if (!contents) {
       const problem = this.options.store.problems.at(-1);
@@ -202,6 +201,7 @@ export class SessionHost {
     const live = this.rebuild(contents, (kept) =>
       JournalWriter.rewrite(path, contents.header, kept),
     );
+    if (options.park) this.park();
     this.live.set(live.header.id, live);
     return live;
   }

@@ -64,7 +64,7 @@ export class ScenarioLibrary {
       if (result.scenario) loaded.push(result.scenario);
       if (result.cleanData !== undefined) nextCache.set(hash, result.cleanData);
     }
-    if (cacheFile && !sameKeys(cache, nextCache)) writeCache(cacheFile, nextCache);
+    if (cacheFile && !sameEntries(cache, nextCache)) writeCache(cacheFile, nextCache);
     const library = new ScenarioLibrary(problems);
     for (const scenario of loaded) library.byId.set(scenario.file.id, scenario);
     return library;
@@ -136,6 +136,6 @@ function writeCache(file: string, entries: Map<string, unknown>): void {
   }
 }
 
-function sameKeys(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
-  return a.size === b.size && [...b.keys()].every((key) => a.has(key));
+function sameEntries(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  return a.size === b.size && [...b].every(([key, value]) => a.get(key) === value);
 }
