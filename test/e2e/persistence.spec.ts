@@ -72,6 +72,20 @@ test('a host killed mid-meeting leaves the meeting to resume with every answered
   for (const reply of VALUE_REPLIES) await expect(page.getByRole('main')).toContainText(reply);
 });
 
+test('reloading the page mid-meeting loses nothing: the host still holds the meeting', async ({
+  app,
+}) => {
+  const page = await app.open();
+  await startMeeting(page, CRO);
+  await say(page, VALUE_REPLIES[0]);
+  const before = await conversation(page).getByRole('listitem').allInnerTexts();
+  await page.reload();
+  await expect(replyBox(page)).toBeVisible();
+  expect(await conversation(page).getByRole('listitem').allInnerTexts()).toEqual(before);
+  await say(page, VALUE_REPLIES[1]);
+  await expect(conversation(page).getByRole('listitem')).toHaveCount(5);
+});
+
 test('an interrupted meeting can be scored as it stood', async ({ app }) => {
   let page = await app.open();
   await startMeeting(page, CRO);
@@ -136,4 +150,15 @@ test('deleting a session can be undone, and the list exports as CSV', async ({ a
   expect(rows[0]).toMatch(/^date,scenario,difficulty/);
   expect(rows).toHaveLength(2);
   expect(rows[1]).toContain(CRO);
+
+  const json = page.waitForEvent('download');
+  await table.getByRole('button', { name: 'Export JSON' }).click();
+  const record = JSON.parse(await readFile(await (await json).path(), 'utf8')) as {
+    scenario: { title: string };
+    turns: { rep: string }[];
+    report: { overall: number };
+  };
+  expect(record.scenario.title).toBe(CRO);
+  expect(record.turns.map((t) => t.rep)).toEqual([VALUE_REPLIES[0]]);
+  expect(typeof record.report.overall).toBe('number');
 });
