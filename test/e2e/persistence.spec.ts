@@ -86,6 +86,16 @@ test('reloading the page mid-meeting loses nothing: the host still holds the mee
   await expect(conversation(page).getByRole('listitem')).toHaveCount(5);
 });
 
+test('when the host has stopped, the page says so instead of waiting forever', async ({ app }) => {
+  const page = await app.open();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a buyer' })).toBeVisible();
+  await app.stop();
+  await page.getByRole('article', { name: CRO }).getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /not answering/ })).toBeVisible({
+    timeout: 15_000,
+  });
+});
+
 test('an interrupted meeting can be scored as it stood', async ({ app }) => {
   let page = await app.open();
   await startMeeting(page, CRO);

@@ -13,6 +13,10 @@ import {
 type Pending = (envelope: Envelope<unknown>) => void;
 
 const RETRY_MS = [100, 250, 500, 1000, 2000];
+/** Attempts (about five seconds) before waiting calls are told the host cannot be reached. */
+const ATTEMPTS_BEFORE_GIVING_UP = 6;
+const UNREACHABLE =
+  'First Meeting is not answering at this address. If it was stopped or restarted, open the address it printed when it started (each start has a new one).';
 
 export function createSocketBridge(location: Location = window.location): Bridge {
   const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? '';
@@ -32,7 +36,7 @@ export function createSocketBridge(location: Location = window.location): Bridge
 
   const connect = (): Promise<WebSocket> => {
     if (opened) return opened;
-    opened = new Promise<WebSocket>((resolve) => {
+    opened = new Promise<WebSocket>((resolve, reject) => {
       const open = () => {
         const ws = new WebSocket(url);
         ws.onopen = () => {
@@ -52,6 +56,11 @@ export function createSocketBridge(location: Location = window.location): Bridge
             failAll('Lost the connection to First Meeting. Reconnecting; try again in a moment.');
             socket = undefined;
             opened = undefined;
+          } else if (attempt + 1 >= ATTEMPTS_BEFORE_GIVING_UP) {
+            // Never opened, again and again (stopped, restarted with a new token): say so.
+            attempt = 0;
+            opened = undefined;
+            reject(new Error(UNREACHABLE));
           } else {
             // Never opened: keep trying with a gentle backoff.
             setTimeout(open, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
@@ -64,7 +73,12 @@ export function createSocketBridge(location: Location = window.location): Bridge
   };
 
   const call = async (name: CallMessage['call'], args: unknown): Promise<Envelope<unknown>> => {
-    const ws = socket ?? (await connect());
+    let ws: WebSocket;
+    try {
+      ws = socket ?? (await connect());
+    } catch (error) {
+      return { ok: false, error: { kind: 'internal', message: (error as Error).message } };
+    }
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
@@ -72,7 +86,7 @@ export function createSocketBridge(location: Location = window.location): Bridge
     });
   };
 
-  void connect();
+  void connect().catch(() => undefined); // the first call reports it
   return Object.fromEntries(
     CALL_NAMES.map((name) => [name, (args: unknown) => call(name, args)]),
   ) as unknown as Bridge;
