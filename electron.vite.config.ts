@@ -6,6 +6,9 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
+    // The classifier's weights (model.json) as one JSON.parse string: V8 reads
+    // that far faster than a 700 kB object literal, and it is read at every start.
+    json: { stringify: true },
     build: {
       rollupOptions: {
         input: {

@@ -1,7 +1,7 @@
 // Scores over time for one scenario: value creation, pitching and overall for
 // its sessions in date order. Main sends the most recent PROGRESS_POINTS at
 // most, so the chart stays readable and fast however long the history.
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { PROGRESS_POINTS, type HistoryPage } from '../../../src-main/contract/api';
 import { formatDateTime, formatShortDate } from '../lib/format';
 import { useStore } from '../store';
@@ -15,7 +15,12 @@ const SERIES = [
 
 export function ProgressChart({ scenarios }: { readonly scenarios: HistoryPage['scenarios'] }) {
   const id = useId();
-  const progress = useStore((s) => s.progress);
+  // The chart is the slowest thing on the screen: draw it just after the table,
+  // so History is usable at once and the chart never holds up a keystroke.
+  const progress = useDeferredValue(
+    useStore((s) => s.progress),
+    null,
+  );
   const choose = useStore((s) => s.setProgressScenario);
   const scenarioId = progress?.scenarioId;
 
@@ -32,7 +37,9 @@ export function ProgressChart({ scenarios }: { readonly scenarios: HistoryPage['
   );
   const total = progress?.total ?? 0;
 
-  if (!scenarioId) return null;
+  // Until the deferred data arrives, hold the chart's place so nothing jumps.
+  if (!scenarioId)
+    return scenarios.length > 0 ? <div className="chart-box" aria-hidden="true" /> : null;
   const title = scenarios.find((s) => s.id === scenarioId)?.title ?? scenarioId;
   const capped = total > PROGRESS_POINTS;
   const caption = capped
