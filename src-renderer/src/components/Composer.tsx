@@ -2,10 +2,8 @@
 // stays editable while a reply is in flight and keeps focus after sending. The
 // text is cleared only when main accepted it, and kept (with the error) if not.
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { MAX_REPLY_CHARACTERS as MAX_REPLY } from '../../../src-main/core/meeting/reply';
 import { ErrorAlert } from './ErrorAlert';
-
-/** The host refuses longer replies (docs/decisions.md). */
-const MAX_REPLY = 4000;
 
 export interface ComposerProps {
   readonly busy: boolean;
