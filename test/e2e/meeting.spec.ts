@@ -72,6 +72,13 @@ test('the buyer ends the meeting after three pitches in a row, and the report sa
   await expect(page.getByRole('heading', { level: 1, name: 'Session report' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(/ended by the buyer/i);
   await expect(page.getByRole('main')).toContainText(PITCH_REPLIES[0]);
+
+  // Practise again: the same buyer, at the same difficulty, from the start.
+  await page.getByRole('button', { name: 'Practise again' }).click();
+  await expect(replyBox(page)).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Normal');
+  await expect(conversation(page).getByRole('listitem')).toHaveCount(1);
+  await expect(conversation(page)).toContainText('Dana Kessler');
 });
 
 test('exam mode hides the meters and behaviour tags during the meeting', async ({ app }) => {
