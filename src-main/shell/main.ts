@@ -17,15 +17,10 @@ import { join } from 'node:path';
 import { CALL_NAMES } from '../contract/api';
 import { composeHost } from '../host/compose';
 import { dispatch } from '../host/dispatch';
-import {
-  CONTENT_SECURITY_POLICY,
-  contentTypeOf,
-  openExternalUrl,
-  resolveStaticFile,
-} from '../host/security';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, openExternalUrl } from '../host/security';
 import type { OpenBackend } from '../services/settings';
 import { defaultDataDir, projectRoot } from '../services/paths';
-import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './trust';
+import { APP_ORIGIN, APP_SCHEME, appRequestFile, isAppUrl } from './trust';
 
 const OUT_DIR = join(projectRoot(), 'out');
 const RENDERER_DIR = join(OUT_DIR, 'renderer');
@@ -48,9 +43,7 @@ const openElectronStore: OpenBackend = (options) =>
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file =
-      url.host === new URL(APP_ORIGIN).host ? resolveStaticFile(RENDERER_DIR, url.pathname) : null;
+    const file = appRequestFile(request.url, RENDERER_DIR);
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);

@@ -1,5 +1,7 @@
-// Which URLs are our own page. Pure, so the sender and navigation checks in
-// main.ts can be tested without Electron.
+// Which URLs are our own page, and which file an app:// request may read.
+// Pure, so the sender, navigation and protocol checks in main.ts can be
+// tested without Electron.
+import { resolveStaticFile } from '../host/security';
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://first-meeting`;
 
@@ -16,4 +18,16 @@ export function isAppUrl(value: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** The renderer file an app:// request names, or null (another host, a path out of `root`, a bad URL). */
+export function appRequestFile(requestUrl: string, root: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (!isAppUrl(url.href)) return null;
+  return resolveStaticFile(root, url.pathname);
 }

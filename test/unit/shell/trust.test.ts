@@ -1,7 +1,8 @@
 // Which URLs the Electron shell treats as its own page: the IPC sender check
 // and the navigation guard both rest on this.
+import { resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, isAppUrl } from '../../../src-main/shell/trust';
+import { APP_ORIGIN, appRequestFile, isAppUrl } from '../../../src-main/shell/trust';
 
 describe('isAppUrl', () => {
   it('accepts pages of our own app:// origin', () => {
@@ -27,5 +28,39 @@ describe('isAppUrl', () => {
     for (const value of [undefined, null, 42, {}, ['app://first-meeting/']]) {
       expect(isAppUrl(value)).toBe(false);
     }
+  });
+});
+
+describe('the app:// protocol handler', () => {
+  const root = resolve('/srv/first-meeting/out/renderer');
+
+  it('serves files of the built renderer, and index.html for the root', () => {
+    expect(appRequestFile(`${APP_ORIGIN}/index.html`, root)).toBe(`${root}${sep}index.html`);
+    expect(appRequestFile(`${APP_ORIGIN}/`, root)).toBe(`${root}${sep}index.html`);
+    expect(appRequestFile(`${APP_ORIGIN}/assets/index-abc.js?v=1`, root)).toBe(
+      `${root}${sep}assets${sep}index-abc.js`,
+    );
+  });
+
+  it.each([
+    `${APP_ORIGIN}/../../../etc/passwd`,
+    `${APP_ORIGIN}/%2e%2e/%2e%2e/etc/passwd`,
+    `${APP_ORIGIN}/assets/..%2f..%2f..%2fetc/passwd`,
+    `${APP_ORIGIN}/assets/..%5c..%5cwin.ini`,
+    `${APP_ORIGIN}/%00index.html`,
+    `${APP_ORIGIN}/C:/Windows/win.ini`,
+    'app://elsewhere/index.html',
+    'file:///etc/passwd',
+    'not a url',
+  ])('never reads outside the renderer: %j', (url) => {
+    const file = appRequestFile(url, root);
+    if (file !== null) expect(file.startsWith(`${root}${sep}`)).toBe(true);
+    else expect(file).toBeNull();
+  });
+
+  it('refuses other hosts and traversal outright rather than mapping them inside', () => {
+    expect(appRequestFile('app://elsewhere/index.html', root)).toBeNull();
+    expect(appRequestFile(`${APP_ORIGIN}/assets/..%2f..%2fsecret`, root)).toBeNull();
+    expect(appRequestFile(`${APP_ORIGIN}/%00index.html`, root)).toBeNull();
   });
 });
