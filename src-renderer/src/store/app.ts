@@ -73,7 +73,9 @@ export const appSlice: Slice<AppSlice> = (set, get) => ({
         interrupted: s.interrupted.filter((i) => i.id !== sessionId),
         recoveryBusy: null,
       }));
-      get().navigate('meeting');
+      // The buyer may have ended it just before the crash: then it only needs scoring.
+      if (view.ended) await get().endMeeting();
+      else get().navigate('meeting');
     } catch (error) {
       set({
         recoveryBusy: null,
