@@ -5,6 +5,31 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'net', 'crypto'];
+const electron = ['electron', 'electron/*'];
+const folder = (name) => `**/${name}/**`;
+
+/**
+ * One layer's boundary: `files` may not import Electron (unless `electron` is
+ * allowed), Node built-ins (when `node` is false), or any folder in `forbidden`.
+ */
+function layer({
+  files,
+  why,
+  electron: electronAllowed = false,
+  node = true,
+  forbidden,
+  globals: g,
+}) {
+  const patterns = [];
+  if (!electronAllowed) patterns.push({ group: electron, message: `${why}: no Electron here.` });
+  if (!node) patterns.push({ group: nodeBuiltins, message: `${why}: no Node built-ins here.` });
+  patterns.push({ group: forbidden, message: `${why}: not a layer it may import.` });
+  return {
+    files,
+    ...(g ? { languageOptions: { globals: g } } : {}),
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**'] },
@@ -18,151 +43,52 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  {
-    // The core: pure TypeScript that runs anywhere (Node, browser, Electron).
+  layer({
     files: ['src-main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'The core never imports Electron.' },
-            { group: nodeBuiltins, message: 'The core does no I/O: take data in, give data back.' },
-            {
-              group: ['**/services/**', '**/cli/**', '**/shell/**', '**/src-renderer/**'],
-              message: 'The core is the bottom layer: it imports nothing above it.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The contract between UI and host: types, call names and validators. Pure.
+    why: 'The core is pure TypeScript that runs anywhere and does no I/O',
+    node: false,
+    forbidden: ['contract', 'services', 'host', 'web', 'cli', 'shell', 'src-renderer'].map(folder),
+  }),
+  layer({
     files: ['src-main/contract/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'The contract is shared with the page.' },
-            { group: nodeBuiltins, message: 'The contract is shared with the page: no Node.' },
-            {
-              group: [
-                '**/services/**',
-                '**/host/**',
-                '**/web/**',
-                '**/cli/**',
-                '**/shell/**',
-                '**/src-renderer/**',
-              ],
-              message: 'The contract sits just above the core and imports nothing else.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Node services: files, storage, settings, speech. Plain Node, never Electron.
+    why: 'The contract is shared with the page and sits just above the core',
+    node: false,
+    forbidden: ['services', 'host', 'web', 'cli', 'shell', 'src-renderer'].map(folder),
+  }),
+  layer({
     files: ['src-main/services/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'Services run in plain Node.' },
-            {
-              group: ['**/host/**', '**/web/**', '**/cli/**', '**/shell/**', '**/src-renderer/**'],
-              message: 'Services sit below the host, the command line and the shells.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The session host: sessions, the contract's handlers, security checks. Either shell runs it.
+    why: 'Services (files, storage, settings) run in plain Node below the host',
+    forbidden: ['host', 'web', 'cli', 'shell', 'src-renderer'].map(folder),
+  }),
+  layer({
     files: ['src-main/host/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message: 'The host runs in plain Node too (browser mode).',
-            },
-            {
-              group: ['**/web/**', '**/cli/**', '**/shell/**', '**/src-renderer/**'],
-              message: 'The host sits below the shells and the command line.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Browser mode: the host behind HTTP/WebSocket, and the launcher. No Electron.
+    why: 'The session host runs in plain Node too (browser mode), below the shells',
+    forbidden: ['web', 'cli', 'shell', 'src-renderer'].map(folder),
+  }),
+  layer({
     files: ['src-main/web/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'Browser mode runs without Electron.' },
-            {
-              group: ['**/cli/**', '**/shell/**', '**/src-renderer/**'],
-              message: 'Not a layer browser mode uses.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
+    why: 'Browser mode runs without Electron',
+    forbidden: ['cli', 'shell', 'src-renderer'].map(folder),
+  }),
+  layer({
     files: ['src-main/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'The command line runs in plain Node.' },
-            {
-              group: ['**/host/**', '**/web/**', '**/shell/**', '**/src-renderer/**'],
-              message: 'Not a layer the CLI uses.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The renderer talks to main only through the preload bridge.
+    why: 'The command line runs in plain Node on the core and services',
+    forbidden: ['host', 'web', 'shell', 'src-renderer'].map(folder),
+  }),
+  layer({
+    files: ['src-main/shell/**/*.ts'],
+    why: 'The Electron shell hosts main; the page is built separately',
+    electron: true,
+    forbidden: [folder('src-renderer')],
+  }),
+  layer({
     files: ['src-renderer/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'Use the preload bridge.' },
-            { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page.' },
-            {
-              group: [
-                '**/services/**',
-                '**/host/**',
-                '**/web/**',
-                '**/cli/**',
-                '**/shell/**',
-                '**/contract/validate*',
-              ],
-              message:
-                'The renderer reaches main only through the typed contract (api.ts, wire.ts).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+    why: 'The renderer is a sandboxed page that reaches main only through the typed contract (api.ts, wire.ts)',
+    node: false,
+    forbidden: [
+      ...['services', 'host', 'web', 'cli', 'shell'].map(folder),
+      '**/contract/validate*',
+    ],
+    globals: { ...globals.browser },
+  }),
 );

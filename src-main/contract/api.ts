@@ -81,14 +81,8 @@ export interface SessionView {
   readonly notice?: string;
 }
 
-/** One rep turn in a finished session, with everything the report needs. */
-export interface RecordTurn {
-  readonly n: number;
-  readonly rep: string;
-  readonly repName: string;
-  readonly source: ReplySource;
-  readonly at: number;
-  readonly buyer: string;
+/** One rep turn in a finished session: a live turn with its coaching always present. */
+export interface RecordTurn extends Omit<LiveTurn, 'behavior' | 'group' | 'meters'> {
   readonly behavior: Behavior;
   readonly group: BehaviorGroup;
   readonly meters: Readonly<Record<string, number>>;

@@ -49,9 +49,9 @@ export interface LiveState {
   readonly notice?: string;
 }
 
-export function sessionViewOf(live: LiveState): SessionView {
-  const coach = live.header.mode === 'coach';
-  const turns: LiveTurn[] = live.meeting.turns.map((turn, index) => {
+/** Every turn so far, with what the report needs (how it was read, the meters after it). */
+function turnsOf(live: LiveState): RecordTurn[] {
+  return live.meeting.turns.map((turn, index) => {
     const meta = live.turns[index];
     return {
       n: index + 1,
@@ -60,11 +60,28 @@ export function sessionViewOf(live: LiveState): SessionView {
       source: meta?.source ?? 'typed',
       at: meta?.at ?? 0,
       buyer: turn.buyer,
-      ...(coach
-        ? { behavior: turn.facts.behavior, group: turn.facts.group, meters: turn.meters }
-        : {}),
+      behavior: turn.facts.behavior,
+      group: turn.facts.group,
+      meters: turn.meters,
     };
   });
+}
+
+export function sessionViewOf(live: LiveState): SessionView {
+  // Exam mode: the host leaves the coaching out, so the page cannot show it.
+  const coach = live.header.mode === 'coach';
+  const turns: LiveTurn[] = turnsOf(live).map((turn) =>
+    coach
+      ? turn
+      : {
+          n: turn.n,
+          rep: turn.rep,
+          repName: turn.repName,
+          source: turn.source,
+          at: turn.at,
+          buyer: turn.buyer,
+        },
+  );
   return {
     id: live.header.id,
     scenario: scenarioCardOf(live.scenario),
@@ -88,20 +105,6 @@ export function sessionRecordOf(
   endedBy: SessionRecord['endedBy'],
 ): SessionRecord {
   const { header, meeting, scenario } = live;
-  const turns: RecordTurn[] = meeting.turns.map((turn, index) => {
-    const meta = live.turns[index];
-    return {
-      n: index + 1,
-      rep: turn.rep,
-      repName: meta?.repName ?? header.reps[0] ?? '',
-      source: meta?.source ?? 'typed',
-      at: meta?.at ?? 0,
-      buyer: turn.buyer,
-      behavior: turn.facts.behavior,
-      group: turn.facts.group,
-      meters: turn.meters,
-    };
-  });
   return {
     version: 1,
     id: header.id,
@@ -124,7 +127,7 @@ export function sessionRecordOf(
     opening: meeting.opening,
     meterInfo: meterInfoOf(scenario),
     openingMeters: live.openingMeters,
-    turns,
+    turns: turnsOf(live),
     outcome: meeting.outcome,
     report: meeting.report(),
     ...(header.replayOf ? { replayOf: header.replayOf } : {}),

@@ -2,10 +2,10 @@
 // in progress: its journal is kept and it is offered as interrupted, to resume
 // with every turn intact, which in turn parks the other. Scoring an
 // interrupted meeting leaves the live one alone.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshFolders } from '../support/folders';
 import type {
   CallArgs,
   CallName,
@@ -18,23 +18,15 @@ import { dispatch } from '../../../src-main/host/dispatch';
 import { openJsonSettingsBackend } from '../../../src-main/services/json-settings';
 import { LIGHT_STACK_VALUE_SCRIPT } from '../../fixtures/replies';
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'first-meeting-live-'));
-});
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const freshFolder = freshFolders('live');
 
 const opened: ComposedHost[] = [];
 afterEach(() => {
   for (const composed of opened.splice(0)) composed.host.close();
 });
 
-let count = 0;
 function freshHost(): ComposedHost {
-  count += 1;
-  return hostOn(join(root, `data-${count}`));
+  return hostOn(freshFolder());
 }
 
 /** A host on `dataDir`; a second one on the same folder is the app started again. */
@@ -172,9 +164,10 @@ describe('starting a meeting while another is in progress', () => {
   });
 
   it('resuming a meeting whose scenario was removed is not_found and the meeting in progress carries on', async () => {
-    const scenarioDir = join(root, `scenarios-${++count}`);
+    const folder = freshFolder();
+    const scenarioDir = join(folder, 'scenarios');
     cpSync(join(import.meta.dirname, '../../../scenarios'), scenarioDir, { recursive: true });
-    const dataDir = join(root, `data-${count}`);
+    const dataDir = join(folder, 'data');
     const before = hostOn(dataDir, scenarioDir);
     const a = await reply(before, await call(before, 'session.start', A), 0);
     before.host.close();

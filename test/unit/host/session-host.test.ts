@@ -3,18 +3,10 @@
 // crash loses no acknowledged turn, an interrupted meeting resumes exactly
 // where it stood or is scored as it was, finished sessions replay from any
 // turn, and exports read back.
-import {
-  appendFileSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshFolders } from '../support/folders';
 import type {
   CallArgs,
   CallName,
@@ -29,23 +21,15 @@ import { openJsonSettingsBackend } from '../../../src-main/services/json-setting
 import { readJournal } from '../../../src-main/services/storage/journal';
 import { LIGHT_STACK_VALUE_SCRIPT } from '../../fixtures/replies';
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'first-meeting-host-'));
-});
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const freshFolder = freshFolders('host');
 
 const opened: ComposedHost[] = [];
 afterEach(() => {
   for (const composed of opened.splice(0)) composed.host.close();
 });
 
-let count = 0;
 function freshDataDir(): string {
-  count += 1;
-  return join(root, `data-${count}`);
+  return freshFolder();
 }
 
 /** A host as browser mode builds it. Opening a second one on the same folder is a restart after a crash. */

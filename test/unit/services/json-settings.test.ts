@@ -2,27 +2,19 @@
 // settings.json once, writes the whole file on each change, and refuses a file
 // it cannot use with a SettingsFileError (settings.ts then sets it aside and
 // opens it again with clearInvalidConfig, which starts empty).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshFolders } from '../support/folders';
 import {
   openJsonSettingsBackend,
   SettingsFileError,
 } from '../../../src-main/services/json-settings';
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'first-meeting-json-settings-'));
-});
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const freshFolder = freshFolders('json-settings');
 
-let count = 0;
 function freshDir(): string {
-  count += 1;
-  return join(root, `data-${count}`, 'nested');
+  return join(freshFolder(), 'nested');
 }
 
 const open = (cwd: string, clearInvalidConfig?: boolean) =>

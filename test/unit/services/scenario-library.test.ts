@@ -9,16 +9,15 @@ import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshFolders } from '../support/folders';
 import { Meeting } from '../../../src-main/core/meeting/meeting';
 import type { CompiledScenario } from '../../../src-main/core/scenarios/compile';
 import { defaultClassifier } from '../../../src-main/core/understanding/default';
@@ -28,21 +27,14 @@ import { LIGHT_STACK_VALUE_SCRIPT } from '../../fixtures/replies';
 const BUILT_IN = join(import.meta.dirname, '../../../scenarios');
 const IDS = ['average-cro', 'light-stack-leader', 'locked-in-buyer'];
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'first-meeting-scenario-cache-'));
-});
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const freshFolder = freshFolders('scenario-cache');
 
-let count = 0;
 /** A copy of the built-in scenario folder, and where its cache goes (in a folder not yet made). */
 function freshCopy(): { dir: string; cacheFile: string } {
-  count += 1;
-  const dir = join(root, `scenarios-${count}`);
+  const folder = freshFolder();
+  const dir = join(folder, 'scenarios');
   cpSync(BUILT_IN, dir, { recursive: true });
-  return { dir, cacheFile: join(root, `data-${count}`, 'cache', 'scenarios.json') };
+  return { dir, cacheFile: join(folder, 'data', 'cache', 'scenarios.json') };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -303,7 +295,7 @@ describe('the scenario cache', () => {
   it('a cache that cannot be written costs nothing but speed', () => {
     const { dir } = freshCopy();
     // The cache's folder would have to be made inside a regular file.
-    const blocker = join(root, `blocker-${count}`);
+    const blocker = join(dir, '..', 'blocker');
     writeFileSync(blocker, 'not a folder');
     const library = ScenarioLibrary.load(dir, join(blocker, 'cache', 'scenarios.json'));
     expect(library.ids().sort()).toEqual(IDS);

@@ -2,25 +2,17 @@
 // mode uses): defaults on first run, changes that survive a restart, and a damaged
 // file that costs only what was actually damaged, with the problem reported
 // and a copy of the file kept for the user.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshFolders } from '../support/folders';
 import { openJsonSettingsBackend } from '../../../src-main/services/json-settings';
 import { DEFAULT_SETTINGS, openSettings } from '../../../src-main/services/settings';
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'first-meeting-settings-'));
-});
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const freshFolder = freshFolders('settings');
 
-let count = 0;
 function freshDataDir(): string {
-  count += 1;
-  return join(root, `data-${count}`);
+  return freshFolder();
 }
 
 const open = (dataDir: string) => openSettings(dataDir, openJsonSettingsBackend);

@@ -2,18 +2,10 @@
 // undo that lasts until the next start. A damaged or hand-edited file is set
 // aside with a message naming it and the field; it never stops the app or
 // takes the other sessions with it, and no id can reach outside the data folder.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshFolders } from '../../support/folders';
 import type { SessionRecord } from '../../../../src-main/contract/api';
 import {
   DamagedFileError,
@@ -22,18 +14,10 @@ import {
 } from '../../../../src-main/services/storage/session-store';
 import { playedRecord, recordAt } from './fixtures/records';
 
-let root: string;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'first-meeting-store-'));
-});
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const freshFolder = freshFolders('store');
 
-let count = 0;
 function freshDataDir(): string {
-  count += 1;
-  return join(root, `data-${count}`);
+  return freshFolder();
 }
 
 const OLD = recordAt('20260101-090000-aaaaaaaa', '2026-01-01T09:00:00.000Z');
@@ -271,7 +255,7 @@ describe('hand-edited or damaged session files', () => {
 
 describe('ids that try to leave the data folder', () => {
   it('are not found, and nothing outside the data folder is read, moved or removed', () => {
-    const parent = join(root, `outside-${++count}`);
+    const parent = freshFolder();
     mkdirSync(parent);
     const dataDir = join(parent, 'data');
     const store = SessionStore.open(dataDir);
