@@ -53,13 +53,8 @@ export const appSlice: Slice<AppSlice> = (set, get) => ({
     else set({ scenariosError: errorMessage(scenarios.reason) });
     set({ booted: true, bootErrors: errors, scenariosLoaded: true });
 
-    if (current.status === 'fulfilled' && current.value) {
-      const view = current.value;
-      set({ view, meetingError: null });
-      // A meeting the buyer ended just before a reload still needs scoring.
-      if (view.ended) await get().endMeeting();
-      else get().navigate('meeting');
-    }
+    // A meeting still live in main after a reload.
+    if (current.status === 'fulfilled' && current.value) await get().openMeeting(current.value);
   },
 
   resumeInterrupted: async (sessionId) => {
@@ -67,15 +62,10 @@ export const appSlice: Slice<AppSlice> = (set, get) => ({
     try {
       const view = await getApi().call('recovery.resume', { sessionId });
       set((s) => ({
-        view,
-        meetingError: null,
-        endStatus: null,
         interrupted: s.interrupted.filter((i) => i.id !== sessionId),
         recoveryBusy: null,
       }));
-      // The buyer may have ended it just before the crash: then it only needs scoring.
-      if (view.ended) await get().endMeeting();
-      else get().navigate('meeting');
+      await get().openMeeting(view);
     } catch (error) {
       set({
         recoveryBusy: null,

@@ -27,6 +27,11 @@ export interface MeetingSlice {
   /** Where a start is in flight: a scenario id, or "report" for Practise again. */
   readonly starting: string | null;
   readonly startError: PlacedError | null;
+  /**
+   * Shows a meeting main handed over (started, replayed, resumed, or still live
+   * after a reload). One the buyer has already ended only needs scoring.
+   */
+  openMeeting(view: SessionView): Promise<void>;
   startMeeting(args: StartArgs, where: string): Promise<void>;
   /** Resolves true when main accepted the reply, so the composer can clear. */
   sendReply(text: string): Promise<boolean>;
@@ -43,19 +48,18 @@ export const meetingSlice: Slice<MeetingSlice> = (set, get) => ({
   starting: null,
   startError: null,
 
+  openMeeting: async (view) => {
+    set({ view, pendingReply: null, replyError: null, meetingError: null, endStatus: null });
+    if (view.ended) await get().endMeeting();
+    else get().navigate('meeting');
+  },
+
   startMeeting: async (args, where) => {
     set({ starting: where, startError: null });
     try {
       const view = await getApi().call('session.start', args);
-      set({
-        view,
-        starting: null,
-        pendingReply: null,
-        replyError: null,
-        meetingError: null,
-        endStatus: null,
-      });
-      get().navigate('meeting');
+      set({ starting: null });
+      await get().openMeeting(view);
     } catch (error) {
       set({ starting: null, startError: { where, message: errorMessage(error) } });
     }

@@ -50,15 +50,8 @@ export const reportSlice: Slice<ReportSlice> = (set, get) => ({
     set({ replaying: fromTurn, replayError: null });
     try {
       const view = await getApi().call('session.replay', { sessionId: record.id, fromTurn });
-      set({
-        view,
-        replaying: null,
-        pendingReply: null,
-        replyError: null,
-        meetingError: null,
-        endStatus: null,
-      });
-      get().navigate('meeting');
+      set({ replaying: null });
+      await get().openMeeting(view);
     } catch (error) {
       set({
         replaying: null,

@@ -6,19 +6,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, composeTestHost, send } from '../support/host';
 import {
   MAX_HISTORY_PAGE,
   PROGRESS_POINTS,
-  type CallArgs,
-  type CallName,
-  type CallResult,
-  type Envelope,
   type HistoryRow,
   type SessionRecord,
 } from '../../../src-main/contract/api';
-import { composeHost, type ComposedHost } from '../../../src-main/host/compose';
-import { dispatch } from '../../../src-main/host/dispatch';
-import { openJsonSettingsBackend } from '../../../src-main/services/json-settings';
+import { type ComposedHost } from '../../../src-main/host/compose';
 import { LIGHT_STACK_VALUE_SCRIPT } from '../../fixtures/replies';
 import { playedRecord } from '../services/storage/fixtures/records';
 
@@ -83,42 +78,13 @@ beforeAll(() => {
   for (let i = 0; i < SESSIONS; i++) {
     writeFileSync(join(dataDir, 'sessions', `${idOf(i)}.json`), JSON.stringify(recordOf(i)));
   }
-  composed = hostOn(dataDir);
+  composed = composeTestHost(dataDir);
 });
 
 afterAll(() => {
   composed.host.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-function hostOn(dir: string): ComposedHost {
-  return composeHost({
-    dataDir: dir,
-    shell: 'browser',
-    version: '0.0.0-test',
-    openSettingsBackend: openJsonSettingsBackend,
-  });
-}
-
-function send<K extends CallName>(
-  on: ComposedHost,
-  name: K,
-  args: unknown,
-): Promise<Envelope<CallResult<K>>> {
-  return dispatch(on.handlers, name, args, (message) => {
-    throw new Error(`unexpected internal error: ${message}`);
-  }) as Promise<Envelope<CallResult<K>>>;
-}
-
-async function call<K extends CallName>(
-  on: ComposedHost,
-  name: K,
-  args: CallArgs<K>,
-): Promise<CallResult<K>> {
-  const envelope = await send(on, name, args);
-  if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
 
 /** Reads the whole history page by page, as the History screen's "next" button does. */
 async function allPages(on: ComposedHost, limit: number) {
@@ -272,7 +238,7 @@ describe('after a new session is stored', () => {
     for (let i = 0; i < SESSIONS; i++) {
       writeFileSync(join(copyDir, 'sessions', `${idOf(i)}.json`), JSON.stringify(recordOf(i)));
     }
-    const copy = hostOn(copyDir);
+    const copy = composeTestHost(copyDir);
     try {
       const view = await call(copy, 'session.start', {
         scenarioId: SCENARIOS.cro.id,

@@ -4,62 +4,19 @@
 // interrupted meeting leaves the live one alone.
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { call, hostsClosedAfterEach, send } from '../support/host';
 import { freshFolders } from '../support/folders';
-import type {
-  CallArgs,
-  CallName,
-  CallResult,
-  Envelope,
-  SessionView,
-} from '../../../src-main/contract/api';
-import { composeHost, type ComposedHost } from '../../../src-main/host/compose';
-import { dispatch } from '../../../src-main/host/dispatch';
-import { openJsonSettingsBackend } from '../../../src-main/services/json-settings';
+import type { SessionView } from '../../../src-main/contract/api';
+import { type ComposedHost } from '../../../src-main/host/compose';
 import { LIGHT_STACK_VALUE_SCRIPT } from '../../fixtures/replies';
 
 const freshFolder = freshFolders('live');
 
-const opened: ComposedHost[] = [];
-afterEach(() => {
-  for (const composed of opened.splice(0)) composed.host.close();
-});
+const hostOn = hostsClosedAfterEach();
 
 function freshHost(): ComposedHost {
   return hostOn(freshFolder());
-}
-
-/** A host on `dataDir`; a second one on the same folder is the app started again. */
-function hostOn(dataDir: string, scenarioDir?: string): ComposedHost {
-  const composed = composeHost({
-    dataDir,
-    shell: 'browser',
-    version: '0.0.0-test',
-    openSettingsBackend: openJsonSettingsBackend,
-    ...(scenarioDir ? { scenarioDir } : {}),
-  });
-  opened.push(composed);
-  return composed;
-}
-
-function send<K extends CallName>(
-  { handlers }: ComposedHost,
-  name: K,
-  args: CallArgs<K>,
-): Promise<Envelope<CallResult<K>>> {
-  return dispatch(handlers, name, args, (message) => {
-    throw new Error(`unexpected internal error: ${message}`);
-  }) as Promise<Envelope<CallResult<K>>>;
-}
-
-async function call<K extends CallName>(
-  composed: ComposedHost,
-  name: K,
-  args: CallArgs<K>,
-): Promise<CallResult<K>> {
-  const envelope = await send(composed, name, args);
-  if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
 }
 
 const A = { scenarioId: 'light-stack-leader', difficulty: 'normal', mode: 'coach' } as const;

@@ -5,67 +5,16 @@
 // turn, and exports read back.
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { call, hostsClosedAfterEach, send } from '../support/host';
 import { freshFolders } from '../support/folders';
-import type {
-  CallArgs,
-  CallName,
-  CallResult,
-  Envelope,
-  SessionRecord,
-  SessionView,
-} from '../../../src-main/contract/api';
-import { composeHost, type ComposedHost } from '../../../src-main/host/compose';
-import { dispatch } from '../../../src-main/host/dispatch';
-import { openJsonSettingsBackend } from '../../../src-main/services/json-settings';
+import type { CallArgs, SessionRecord, SessionView } from '../../../src-main/contract/api';
+import { type ComposedHost } from '../../../src-main/host/compose';
 import { readJournal } from '../../../src-main/services/storage/journal';
 import { LIGHT_STACK_VALUE_SCRIPT } from '../../fixtures/replies';
 
-const freshFolder = freshFolders('host');
-
-const opened: ComposedHost[] = [];
-afterEach(() => {
-  for (const composed of opened.splice(0)) composed.host.close();
-});
-
-function freshDataDir(): string {
-  return freshFolder();
-}
-
-/** A host as browser mode builds it. Opening a second one on the same folder is a restart after a crash. */
-function hostOn(dataDir: string): ComposedHost {
-  const composed = composeHost({
-    dataDir,
-    shell: 'browser',
-    version: '0.0.0-test',
-    openSettingsBackend: openJsonSettingsBackend,
-  });
-  opened.push(composed);
-  return composed;
-}
-
-/** A call through the same door the UI uses; answers the envelope. */
-function send<K extends CallName>(
-  { handlers }: ComposedHost,
-  name: K,
-  args: CallArgs<K>,
-  log: (message: string) => void = (message) => {
-    throw new Error(`unexpected internal error: ${message}`);
-  },
-): Promise<Envelope<CallResult<K>>> {
-  return dispatch(handlers, name, args, log) as Promise<Envelope<CallResult<K>>>;
-}
-
-/** A call that must succeed; answers its value. */
-async function call<K extends CallName>(
-  composed: ComposedHost,
-  name: K,
-  args: CallArgs<K>,
-): Promise<CallResult<K>> {
-  const envelope = await send(composed, name, args);
-  if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
+const hostOn = hostsClosedAfterEach();
+const freshDataDir = freshFolders('host');
 
 const REPLIES = LIGHT_STACK_VALUE_SCRIPT.slice(0, 4);
 const PAGE = { offset: 0, limit: 50 };
