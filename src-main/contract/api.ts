@@ -6,8 +6,9 @@
 import type { Behavior, BehaviorGroup } from '../core/behaviors/taxonomy';
 import type { Difficulty, Outcome } from '../core/scenarios/schema';
 import type { SessionReport } from '../core/scoring/report';
+import type { DeliveryReport } from '../core/scoring/delivery';
 
-export type { Behavior, BehaviorGroup, Difficulty, Outcome, SessionReport };
+export type { Behavior, BehaviorGroup, DeliveryReport, Difficulty, Outcome, SessionReport };
 
 /** Coach mode shows the buyer's meters live; exam mode hides them until the report. */
 export type Mode = 'coach' | 'exam';
@@ -15,10 +16,73 @@ export type Theme = 'light' | 'dark' | 'system';
 /** How a reply reached the host: typed, or a transcript of speech. */
 export type ReplySource = 'typed' | 'spoken';
 
+/** The speech engines the host knows (services/speech). */
+export type SpeechEngineName = 'pocketsphinx' | 'whisper';
+/** Hold to talk (button or Space), or hands-free (the app hears when the rep starts and stops). */
+export type MicMode = 'push' | 'handsFree';
+
 export interface Settings {
   readonly repName: string;
   readonly theme: Theme;
   readonly mode: Mode;
+  /** Which engine transcribes speech: the best available, or one by name. */
+  readonly speechEngine: 'auto' | SpeechEngineName;
+  /** A whisper.cpp model file; empty means the first `.bin` in the models folder. */
+  readonly whisperModel: string;
+  readonly micMode: MicMode;
+  /** Hands-free: this much silence (ms) ends the rep's turn, so a pause or an "um" does not. */
+  readonly endOfTurnMs: number;
+  /** Show the transcript in the reply box to edit before sending, instead of sending at once. */
+  readonly reviewTranscript: boolean;
+  /** Speak the buyer's lines with the system's voices (the text is always shown). */
+  readonly buyerVoice: boolean;
+}
+
+/** The bounds of the hands-free silence window, and its default. */
+export const END_OF_TURN_MS = { min: 500, max: 5000, default: 1200 } as const;
+
+/** One speech engine and whether it can be used here. */
+export interface SpeechEngineStatus {
+  readonly name: SpeechEngineName;
+  readonly label: string;
+  readonly available: boolean;
+  /** What was found (library, model) or what is missing and how to get it. */
+  readonly detail: string;
+}
+
+export interface SpeechStatus {
+  readonly engines: readonly SpeechEngineStatus[];
+  /** The engine that will transcribe, or null when none can (typing still works). */
+  readonly active: SpeechEngineName | null;
+  /** Where whisper.cpp model files go. */
+  readonly modelsDir: string;
+}
+
+/** Audio the renderer streams: 16 kHz, mono, 16-bit little-endian PCM. */
+export const SPEECH_SAMPLE_RATE = 16_000;
+/** The longest utterance the host keeps; audio beyond it is dropped and the rep told. */
+export const MAX_UTTERANCE_SECONDS = 180;
+/** The most audio one `speech.audio` call may carry (one second). */
+export const MAX_CHUNK_BYTES = SPEECH_SAMPLE_RATE * 2;
+
+/** What the engine heard in one utterance. */
+export interface Transcript {
+  readonly utteranceId: string;
+  readonly text: string;
+  readonly engine: SpeechEngineName;
+  readonly audioSeconds: number;
+  readonly decodeSeconds: number;
+  /** Something wrong with the audio the rep should hear about (silence, clipping, too long). */
+  readonly problem?: string;
+}
+
+/** When a spoken reply was said, measured from the audio, in ms from the start of the meeting. */
+export interface SpokenTiming {
+  readonly startMs: number;
+  readonly endMs: number;
+  /** The pause between the buyer finishing and the rep starting to speak, when known. */
+  readonly patienceMs: number | null;
+  readonly engine: SpeechEngineName;
 }
 
 export interface MeterInfo {
@@ -57,6 +121,8 @@ export interface LiveTurn {
   readonly behavior?: Behavior;
   readonly group?: BehaviorGroup;
   readonly meters?: Readonly<Record<string, number>>;
+  /** Spoken replies only: when the rep spoke. */
+  readonly speech?: SpokenTiming;
 }
 
 export interface SessionView {
@@ -197,8 +263,13 @@ export interface Calls {
   };
   /** The live meeting, if any: the UI asks after a reload. */
   'session.current': { args: undefined; result: SessionView | null };
+  /**
+   * A reply, typed or spoken. A spoken reply names the utterance it was heard
+   * in (speech.finish), so the turn keeps when it was said; the rep may have
+   * edited the text.
+   */
   'session.reply': {
-    args: { sessionId: string; text: string; source: ReplySource };
+    args: { sessionId: string; text: string; source: ReplySource; utteranceId?: string };
     result: SessionView;
   };
   /** The rep ends the meeting (or it has ended): score it and store it. */
@@ -214,6 +285,20 @@ export interface Calls {
   'history.undoDelete': { args: { sessionId: string }; result: null };
   'history.exportSession': { args: { sessionId: string }; result: ExportFile };
   'history.exportCsv': { args: undefined; result: ExportFile };
+  'speech.status': { args: undefined; result: SpeechStatus };
+  /**
+   * The rep starts speaking in a meeting. `sinceBuyerMs`: how long ago the
+   * buyer finished (their line shown, or their voice done), for patience.
+   */
+  'speech.begin': {
+    args: { sessionId: string; sinceBuyerMs?: number };
+    result: { utteranceId: string };
+  };
+  /** The next piece of audio, base64 of 16-bit PCM at 16 kHz; `seq` counts from 0. */
+  'speech.audio': { args: { utteranceId: string; seq: number; pcm: string }; result: null };
+  /** The rep stopped speaking: transcribe what was heard. */
+  'speech.finish': { args: { utteranceId: string }; result: Transcript };
+  'speech.cancel': { args: { utteranceId: string }; result: null };
   'settings.get': { args: undefined; result: Settings };
   'settings.set': { args: Partial<Settings>; result: Settings };
 }
@@ -239,6 +324,11 @@ export const CALL_NAMES = [
   'history.undoDelete',
   'history.exportSession',
   'history.exportCsv',
+  'speech.status',
+  'speech.begin',
+  'speech.audio',
+  'speech.finish',
+  'speech.cancel',
   'settings.get',
   'settings.set',
 ] as const satisfies readonly CallName[];

@@ -1,0 +1,41 @@
+// The one interface every speech engine implements. The host streams an
+// utterance's audio in as it is spoken (16 kHz mono 16-bit PCM), so an engine
+// that decodes incrementally (pocketsphinx) has little left to do when the rep
+// stops; one that cannot (whisper.cpp) buffers and decodes at the end.
+import type { SpeechEngineName, SpeechEngineStatus } from '../../contract/api';
+
+export interface Recognition {
+  readonly text: string;
+  /** Seconds spent decoding (wall clock, all of it, streamed or not). */
+  readonly decodeSeconds: number;
+}
+
+/** One utterance being heard. Calls are made in order; `finish` or `cancel` ends it. */
+export interface Utterance {
+  /** The next audio, 16 kHz mono. */
+  write(pcm: Int16Array): void;
+  /** No more audio: the words heard. */
+  finish(): Promise<Recognition>;
+  /** Drop the utterance; no result. */
+  cancel(): void;
+}
+
+export interface SpeechEngine {
+  readonly name: SpeechEngineName;
+  /** Whether the engine can run here, and what it found or lacks. Cheap: no model is loaded. */
+  status(): SpeechEngineStatus;
+  /** Loads the model now (a meeting started), so the first utterance is not slowed by it. */
+  warm(): Promise<void>;
+  /**
+   * Starts hearing an utterance. Loads the model on first use and keeps it
+   * for the next. Throws a SpeechError when the engine cannot run.
+   */
+  begin(): Utterance;
+  /** Frees the model. */
+  close(): Promise<void>;
+}
+
+/** An engine that cannot run, or audio that cannot be used: the message is for the rep. */
+export class SpeechError extends Error {
+  override readonly name = 'SpeechError';
+}
