@@ -20,7 +20,7 @@ import { dispatch } from '../host/dispatch';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, openExternalUrl } from '../host/security';
 import type { OpenBackend } from '../services/settings';
 import { defaultDataDir, projectRoot } from '../services/paths';
-import { APP_ORIGIN, APP_SCHEME, appRequestFile, isAppUrl } from './trust';
+import { APP_ORIGIN, APP_SCHEME, appRequestFile, isAppUrl, permissionAllowed } from './trust';
 
 const OUT_DIR = join(projectRoot(), 'out');
 const RENDERER_DIR = join(OUT_DIR, 'renderer');
@@ -108,11 +108,25 @@ function lockDown(): void {
       return { action: 'deny' };
     });
   });
-  // The app asks for no permissions yet (spoken replies will ask for the microphone).
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  // The microphone for spoken replies, from our own page only; nothing else.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(
+      permissionAllowed(
+        permission,
+        details.requestingUrl,
+        'mediaTypes' in details ? details.mediaTypes : [],
+      ),
+    ),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin, details) =>
+    permissionAllowed(
+      permission,
+      origin,
+      details.mediaType === undefined || details.mediaType === 'audio'
+        ? undefined
+        : [details.mediaType],
+    ),
+  );
 }
 
 void app.whenReady().then(() => {

@@ -31,3 +31,18 @@ export function appRequestFile(requestUrl: string, root: string): string | null 
   if (!isAppUrl(url.href)) return null;
   return resolveStaticFile(root, url.pathname);
 }
+
+/**
+ * The one permission the app grants: the microphone, for spoken replies, to
+ * our own page only. Camera, screen, notifications, location and everything
+ * else are refused, as is any request from another origin.
+ */
+export function permissionAllowed(
+  permission: string,
+  requestingUrl: unknown,
+  mediaTypes: readonly string[] | undefined,
+): boolean {
+  if (permission !== 'media' || !isAppUrl(requestingUrl)) return false;
+  // A check (no media types given) may ask generally; a request must be audio only.
+  return mediaTypes === undefined || mediaTypes.every((type) => type === 'audio');
+}

@@ -2,7 +2,12 @@
 // and the navigation guard both rest on this.
 import { resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, appRequestFile, isAppUrl } from '../../../src-main/shell/trust';
+import {
+  APP_ORIGIN,
+  appRequestFile,
+  isAppUrl,
+  permissionAllowed,
+} from '../../../src-main/shell/trust';
 
 describe('isAppUrl', () => {
   it('accepts pages of our own app:// origin', () => {
@@ -62,5 +67,30 @@ describe('the app:// protocol handler', () => {
     expect(appRequestFile('app://elsewhere/index.html', root)).toBeNull();
     expect(appRequestFile(`${APP_ORIGIN}/assets/..%2f..%2fsecret`, root)).toBeNull();
     expect(appRequestFile(`${APP_ORIGIN}/%00index.html`, root)).toBeNull();
+  });
+});
+
+describe('permissionAllowed', () => {
+  it('lets our own page use the microphone', () => {
+    expect(permissionAllowed('media', `${APP_ORIGIN}/index.html`, ['audio'])).toBe(true);
+    // Permission checks name the origin and no media types.
+    expect(permissionAllowed('media', APP_ORIGIN, undefined)).toBe(true);
+  });
+
+  it('refuses the camera and screen, even to our own page', () => {
+    expect(permissionAllowed('media', `${APP_ORIGIN}/index.html`, ['audio', 'video'])).toBe(false);
+    expect(permissionAllowed('media', `${APP_ORIGIN}/index.html`, ['video'])).toBe(false);
+  });
+
+  it.each(['notifications', 'geolocation', 'clipboard-read', 'display-capture', 'openExternal'])(
+    'refuses %s',
+    (permission) => {
+      expect(permissionAllowed(permission, `${APP_ORIGIN}/index.html`, undefined)).toBe(false);
+    },
+  );
+
+  it('refuses the microphone to any other origin', () => {
+    for (const url of ['https://example.com/', 'http://127.0.0.1:5173/', 'file:///x.html', null])
+      expect(permissionAllowed('media', url, ['audio'])).toBe(false);
   });
 });
