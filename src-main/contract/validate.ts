@@ -5,14 +5,32 @@
 import { z } from 'zod';
 import { DIFFICULTIES } from '../core/scenarios/schema';
 import { MAX_REPLY_CHARACTERS } from '../core/meeting/reply';
-import { MAX_HISTORY_PAGE, type CallArgs, type CallName } from './api';
+import {
+  END_OF_TURN_MS,
+  MAX_CHUNK_BYTES,
+  MAX_HISTORY_PAGE,
+  MAX_UTTERANCE_SECONDS,
+  type CallArgs,
+  type CallName,
+} from './api';
 
 /** Session ids are made by the host: a timestamp and random letters. */
 export const SESSION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const SCENARIO_ID = /^[a-z][a-z0-9-]{0,63}$/;
 export const MAX_NAME_CHARS = 80;
 
+/** Utterance ids are made by the host too. */
+export const UTTERANCE_ID = /^u[a-z0-9-]{1,63}$/;
+
 const sessionId = z.string().regex(SESSION_ID, 'is not a session id');
+const utteranceId = z.string().regex(UTTERANCE_ID, 'is not an utterance id');
+/** Base64 of at most MAX_CHUNK_BYTES, whole 16-bit samples. */
+const pcmChunk = z
+  .string()
+  .max(Math.ceil(MAX_CHUNK_BYTES / 3) * 4, 'carries more than one second of audio')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
+/** More chunks than this would be far past the longest utterance. */
+const MAX_CHUNKS = MAX_UTTERANCE_SECONDS * 50;
 const none = z
   .undefined()
   .or(z.null())
@@ -34,6 +52,7 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
     // this bound only keeps absurd payloads out.
     text: z.string().max(MAX_REPLY_CHARACTERS * 4),
     source: z.enum(['typed', 'spoken']),
+    utteranceId: utteranceId.optional(),
   }),
   'session.end': z.strictObject({ sessionId }),
   'session.replay': z.strictObject({ sessionId, fromTurn: z.number().int().min(1).max(10_000) }),
@@ -51,11 +70,29 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'history.undoDelete': z.strictObject({ sessionId }),
   'history.exportSession': z.strictObject({ sessionId }),
   'history.exportCsv': none,
+  'speech.status': none,
+  'speech.begin': z.strictObject({
+    sessionId,
+    sinceBuyerMs: z.number().min(0).max(86_400_000).optional(),
+  }),
+  'speech.audio': z.strictObject({
+    utteranceId,
+    seq: z.number().int().min(0).max(MAX_CHUNKS),
+    pcm: pcmChunk,
+  }),
+  'speech.finish': z.strictObject({ utteranceId }),
+  'speech.cancel': z.strictObject({ utteranceId }),
   'settings.get': none,
   'settings.set': z.strictObject({
     repName: z.string().trim().max(MAX_NAME_CHARS).optional(),
     theme: z.enum(['light', 'dark', 'system']).optional(),
     mode: mode.optional(),
+    speechEngine: z.enum(['auto', 'pocketsphinx', 'whisper']).optional(),
+    whisperModel: z.string().trim().max(4096).optional(),
+    micMode: z.enum(['push', 'handsFree']).optional(),
+    endOfTurnMs: z.number().int().min(END_OF_TURN_MS.min).max(END_OF_TURN_MS.max).optional(),
+    reviewTranscript: z.boolean().optional(),
+    buyerVoice: z.boolean().optional(),
   }),
 };
 

@@ -12,6 +12,7 @@ import type {
 import type { Meeting } from '../core/meeting/meeting';
 import type { CompiledScenario } from '../core/scenarios/compile';
 import { DIFFICULTIES } from '../core/scenarios/schema';
+import { withDelivery } from '../core/scoring/report';
 import type { JournalHeader, JournalTurn } from '../services/storage/journal';
 
 export function meterInfoOf(scenario: CompiledScenario): MeterInfo[] {
@@ -63,6 +64,7 @@ function turnsOf(live: LiveState): RecordTurn[] {
       behavior: turn.facts.behavior,
       group: turn.facts.group,
       meters: turn.meters,
+      ...(meta?.speech ? { speech: meta.speech } : {}),
     };
   });
 }
@@ -80,6 +82,7 @@ export function sessionViewOf(live: LiveState): SessionView {
           source: turn.source,
           at: turn.at,
           buyer: turn.buyer,
+          ...(turn.speech ? { speech: turn.speech } : {}),
         },
   );
   return {
@@ -105,6 +108,7 @@ export function sessionRecordOf(
   endedBy: SessionRecord['endedBy'],
 ): SessionRecord {
   const { header, meeting, scenario } = live;
+  const turns = turnsOf(live);
   return {
     version: 1,
     id: header.id,
@@ -127,9 +131,18 @@ export function sessionRecordOf(
     opening: meeting.opening,
     meterInfo: meterInfoOf(scenario),
     openingMeters: live.openingMeters,
-    turns: turnsOf(live),
+    turns,
     outcome: meeting.outcome,
-    report: meeting.report(),
+    // Spoken replies add how they were delivered (pace, fillers, patience).
+    report: withDelivery(
+      meeting.report(),
+      turns.map((t, i) => ({
+        turn: t.n,
+        text: t.rep,
+        timing: t.speech ?? null,
+        buyerBefore: i === 0 ? meeting.opening : turns[i - 1]?.buyer,
+      })),
+    ),
     ...(header.replayOf ? { replayOf: header.replayOf } : {}),
   };
 }

@@ -6,14 +6,30 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { DataProblem, Settings } from '../contract/api';
+import { END_OF_TURN_MS, type DataProblem, type Settings } from '../contract/api';
 
-export const DEFAULT_SETTINGS: Settings = { repName: '', theme: 'system', mode: 'coach' };
+export const DEFAULT_SETTINGS: Settings = {
+  repName: '',
+  theme: 'system',
+  mode: 'coach',
+  speechEngine: 'auto',
+  whisperModel: '',
+  micMode: 'push',
+  endOfTurnMs: END_OF_TURN_MS.default,
+  reviewTranscript: false,
+  buyerVoice: false,
+};
 
 const FIELDS = {
   repName: z.string().max(80),
   theme: z.enum(['light', 'dark', 'system']),
   mode: z.enum(['coach', 'exam']),
+  speechEngine: z.enum(['auto', 'pocketsphinx', 'whisper']),
+  whisperModel: z.string().max(4096),
+  micMode: z.enum(['push', 'handsFree']),
+  endOfTurnMs: z.number().int().min(END_OF_TURN_MS.min).max(END_OF_TURN_MS.max),
+  reviewTranscript: z.boolean(),
+  buyerVoice: z.boolean(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
 /** The part of electron-store (and the JSON file backend) this module uses. */

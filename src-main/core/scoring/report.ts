@@ -16,6 +16,7 @@ import type { BuyerSignal } from '../understanding/buyer';
 import type { Understanding } from '../understanding/classifier';
 import { ADJUSTMENTS, THRESHOLDS, WEIGHTS } from './thresholds';
 import { adviceFor } from './advice';
+import { scoreDelivery, type DeliveryReport, type DeliveryTurnInput } from './delivery';
 
 export type TranscriptEntry =
   | {
@@ -94,6 +95,11 @@ export interface SessionReport {
   readonly moments: readonly Moment[];
   /** What the buyer signalled (needs, objections, disengagement), with the words that showed it. */
   readonly buyerSignals: readonly BuyerMoment[];
+  /**
+   * How the spoken replies were delivered (pace, fillers, pauses, longest turn);
+   * absent when no reply was spoken, and in sessions stored before speech.
+   */
+  readonly delivery?: DeliveryReport;
 }
 
 export interface BuyerMoment extends BuyerSignal {
@@ -189,6 +195,19 @@ export function scoreSession(
     moments,
     buyerSignals,
   };
+}
+
+/**
+ * The report with its delivery section added, when any turn was spoken; the
+ * scores are unchanged. The host calls it with every rep turn, typed ones
+ * without timing.
+ */
+export function withDelivery(
+  report: SessionReport,
+  turns: readonly DeliveryTurnInput[],
+): SessionReport {
+  const delivery = scoreDelivery(turns);
+  return delivery ? { ...report, delivery } : report;
 }
 
 interface MomentContext {

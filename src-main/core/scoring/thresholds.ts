@@ -52,7 +52,42 @@ export const THRESHOLDS = {
     source:
       'Gong, 257,967 calls: a company overview longer than about 2 minutes goes with falling win rates',
   },
+  // Delivery of spoken replies (scoring/delivery.ts). The longest spoken turn is
+  // judged against `monologueSeconds` above, measured instead of estimated.
+  /** Speaking pace above this, in words a minute over the rep's speaking time, reads as rushed. */
+  speakingPaceCeiling: {
+    value: 200,
+    source:
+      'about 173 words a minute is a normal speaking pace, and reps speed up when rattled (secondary source citing Gong); the line of 200, about 15% above normal, is a house line: the research gives no ceiling',
+  },
+  /** The pause before answering an objection, in seconds: top reps about 1.5 s. */
+  objectionPauseSeconds: {
+    value: 1.5,
+    source:
+      "Gong's 67,149-call study (via a secondary source): after an objection top reps pause about 1.5 s before answering, average reps about 0.3 s",
+  },
+  /** Less speech than this, in seconds, and the pace is not judged: too little to measure. */
+  minSpeechSecondsForPace: {
+    value: 1,
+    source: 'house guard: under a second of speech gives no meaningful pace',
+  },
+  /** A turn shorter than this, in seconds, is not named as the fastest: a quick "Yes, sure" is no evidence of rushing. */
+  minTurnSecondsForPace: {
+    value: 3,
+    source: 'house guard: very short turns give noisy per-turn paces',
+  },
 } as const satisfies Record<string, Threshold>;
+
+/**
+ * Figures the report shows without a pass or fail, and why: the research gives
+ * no line, and inventing one would dress a guess up as evidence.
+ */
+export const UNJUDGED = {
+  fillersPerMinute: {
+    source:
+      'no research figure: the research notes give none for filler words, so the rate is shown, not judged; fewer is clearer. Speech engines differ in how many fillers they write down (some leave out most "um"s), so the count also depends on the engine',
+  },
+} as const satisfies Record<string, { readonly source: string }>;
 
 /** Points a turn earns; see docs/scoring.md for the reasoning. */
 export const WEIGHTS = {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DIFFICULTIES } from '../../core/scenarios/schema';
 import { syncFolder, writeFileAtomic } from './atomic';
 import { dirname } from 'node:path';
+import type { SpokenTiming } from '../../contract/api';
 
 export const journalHeader = z.strictObject({
   type: z.literal('start'),
@@ -28,6 +29,14 @@ export const journalHeader = z.strictObject({
 });
 export type JournalHeader = z.infer<typeof journalHeader>;
 
+/** When a spoken reply was said; shared with the stored session's schema. */
+export const spokenTiming = z.strictObject({
+  startMs: z.number().min(0),
+  endMs: z.number().min(0),
+  patienceMs: z.number().min(0).nullable(),
+  engine: z.enum(['pocketsphinx', 'whisper']),
+}) satisfies z.ZodType<SpokenTiming, unknown>;
+
 export const journalTurn = z.strictObject({
   type: z.literal('turn'),
   n: z.number().int().min(1),
@@ -37,6 +46,8 @@ export const journalTurn = z.strictObject({
   at: z.number().min(0),
   /** What the buyer answered, to notice a replay that no longer matches. */
   buyer: z.string().max(20_000),
+  /** Spoken replies: when the rep spoke, from the audio. */
+  speech: spokenTiming.optional(),
 });
 export type JournalTurn = z.infer<typeof journalTurn>;
 

@@ -6,6 +6,7 @@ import { BEHAVIORS, BEHAVIOR_GROUPS } from '../../core/behaviors/taxonomy';
 import { DIFFICULTIES, OUTCOMES } from '../../core/scenarios/schema';
 import { BUYER_SIGNALS } from '../../core/understanding/buyer';
 import type { HistoryRow, SessionRecord } from '../../contract/api';
+import { spokenTiming } from './journal';
 
 const text = z.string().max(50_000);
 const name = z.string().max(500);
@@ -16,6 +17,42 @@ const group = z.enum(BEHAVIOR_GROUPS);
 const meters = z.record(z.string().max(100), z.number());
 const count = z.number().int().min(0);
 const replayOf = z.object({ sessionId: z.string().max(64), fromTurn: z.number().int().min(1) });
+
+// The delivery section of a report with spoken replies (core/scoring/delivery.ts).
+const seconds = z.number().min(0);
+const delivery = z.object({
+  spokenTurns: count,
+  speakingSeconds: seconds,
+  words: count,
+  fillers: z.array(z.object({ word: name, count, turns: z.array(z.number().int().min(1)) })),
+  metrics: z.array(
+    z.object({
+      key: z.enum(['pace', 'fillers', 'patience', 'monologue']),
+      metric: name,
+      value: z.number().nullable(),
+      unit: z.enum(['words_per_minute', 'per_minute', 'seconds']),
+      target: name,
+      met: z.boolean().nullable(),
+      source: text,
+      evidence: text,
+      turns: z.array(z.number().int().min(1)),
+      tryInstead: text.nullable(),
+    }),
+  ),
+  turns: z.array(
+    z.object({
+      turn: z.number().int().min(1),
+      seconds: seconds.nullable(),
+      words: count,
+      wordsPerMinute: z.number().min(0).nullable(),
+      fillers: count,
+      patienceSeconds: seconds.nullable(),
+      afterObjection: z.boolean(),
+    }),
+  ),
+  engines: z.array(name),
+  notes: z.array(text),
+});
 
 const report = z.object({
   outcome,
@@ -70,6 +107,7 @@ const report = z.object({
   buyerSignals: z.array(
     z.object({ kind: z.enum(BUYER_SIGNALS), cue: text, afterTurn: z.number().int().min(0) }),
   ),
+  delivery: delivery.optional(),
 });
 
 export const sessionRecordSchema = z.object({
@@ -103,6 +141,7 @@ export const sessionRecordSchema = z.object({
       behavior,
       group,
       meters,
+      speech: spokenTiming.optional(),
     }),
   ),
   outcome,

@@ -1,9 +1,11 @@
 // The session report: what happened (scenario, buyer, outcome), the three
 // scores, the research checks, the buyer's meters over the meeting, a timeline
-// of the rep's turns, each turn explained with a replay, and the buyer's signals.
+// of the rep's turns, each turn explained with a replay, and the buyer's signals;
+// for spoken replies, how they were delivered (pace, fillers, pauses).
 import { useId, type ReactNode } from 'react';
 import type { SessionRecord } from '../../../src-main/contract/api';
 import { BuyerSignals } from '../components/BuyerSignals';
+import { DeliveryPanel } from '../components/DeliveryPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MeterChart } from '../components/MeterChart';
 import { MetricsTable } from '../components/MetricsTable';
@@ -90,6 +92,7 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
       <div className="panel">
         <MetricsTable checks={report.checks} />
       </div>
+      {report.delivery && <DeliveryPanel delivery={report.delivery} />}
       <Section title="How the buyer felt">
         <MeterChart record={record} />
       </Section>
