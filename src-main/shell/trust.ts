@@ -44,5 +44,6 @@ export function permissionAllowed(
 ): boolean {
   if (permission !== 'media' || !isAppUrl(requestingUrl)) return false;
   // A check (no media types given) may ask generally; a request must be audio only.
-  return mediaTypes === undefined || mediaTypes.every((type) => type === 'audio');
+  if (mediaTypes === undefined) return true;
+  return mediaTypes.length > 0 && mediaTypes.every((type) => type === 'audio');
 }

@@ -80,6 +80,8 @@ describe('permissionAllowed', () => {
   it('refuses the camera and screen, even to our own page', () => {
     expect(permissionAllowed('media', `${APP_ORIGIN}/index.html`, ['audio', 'video'])).toBe(false);
     expect(permissionAllowed('media', `${APP_ORIGIN}/index.html`, ['video'])).toBe(false);
+    // A request that names no media type is not a microphone request.
+    expect(permissionAllowed('media', `${APP_ORIGIN}/index.html`, [])).toBe(false);
   });
 
   it.each(['notifications', 'geolocation', 'clipboard-read', 'display-capture', 'openExternal'])(
