@@ -1,7 +1,8 @@
 // The meeting: who the buyer is, the clock, the conversation, the reply box,
 // and in coach mode the buyer's meters. Main holds the session; this screen
-// shows the last view main returned and the reply on its way.
-import { useState } from 'react';
+// shows the last view main returned and the reply on its way. With the buyer
+// voice setting on, the buyer's lines are spoken too (mutable per meeting).
+import { useEffect, useState } from 'react';
 import type { SessionView } from '../../../src-main/contract/api';
 import { BuyerLog } from '../components/BuyerLog';
 import { Composer } from '../components/Composer';
@@ -11,6 +12,8 @@ import { MeetingClock } from '../components/MeetingClock';
 import { MeterPanel } from '../components/MeterPanel';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { DIFFICULTY_LABEL, MODE_LABEL } from '../lib/format';
+import { useBuyerVoice } from '../speech/useBuyerVoice';
+import { useVoiceCount } from '../speech/voice';
 import { useStore } from '../store';
 
 export function Meeting() {
@@ -43,6 +46,10 @@ function LiveMeeting({ view }: { readonly view: SessionView }) {
   const openingMeters = useOpeningMeters(view);
   const previous =
     view.turns.length >= 2 ? view.turns[view.turns.length - 2]?.meters : openingMeters;
+  const loadSpeechStatus = useStore((s) => s.loadSpeechStatus);
+  // Engines may have been set up since the last meeting: ask again.
+  useEffect(() => void loadSpeechStatus(), [loadSpeechStatus]);
+  useBuyerVoice(view);
 
   return (
     <div className="meeting-screen">
@@ -56,6 +63,7 @@ function LiveMeeting({ view }: { readonly view: SessionView }) {
         </div>
         <div className="meeting-tools">
           <MeetingClock startedAt={view.startedAt} running={!view.ended} />
+          <VoiceMute />
           <button
             type="button"
             className="button"
@@ -91,6 +99,7 @@ function LiveMeeting({ view }: { readonly view: SessionView }) {
             </p>
           </div>
           <Composer
+            sessionId={view.id}
             busy={pendingReply !== null || ending}
             closed={view.ended}
             error={replyError}
@@ -103,6 +112,25 @@ function LiveMeeting({ view }: { readonly view: SessionView }) {
       </div>
       <BuyerLog view={view} />
     </div>
+  );
+}
+
+/** Mutes the buyer's voice for this meeting (the setting stays as it is). */
+function VoiceMute() {
+  const on = useStore((s) => s.settings?.buyerVoice ?? false);
+  const muted = useStore((s) => s.voiceMuted);
+  const setVoiceMuted = useStore((s) => s.setVoiceMuted);
+  const voices = useVoiceCount();
+  if (!on || voices === 0) return null;
+  return (
+    <button
+      type="button"
+      className="button voice-mute"
+      aria-pressed={muted}
+      onClick={() => setVoiceMuted(!muted)}
+    >
+      Mute buyer voice
+    </button>
   );
 }
 

@@ -1,10 +1,19 @@
-// The rep's settings: name, theme (applied at once), default mode, and where
-// the data lives. Each change is saved through main and confirmed with "Saved".
+// The rep's settings: name, theme (applied at once), default mode, speech
+// (engine, microphone mode, silence window, transcript review, buyer voice),
+// and where the data lives. Each change is saved through main and confirmed
+// with "Saved".
 import { useEffect, useId, useState } from 'react';
-import type { Mode, Theme } from '../../../src-main/contract/api';
+import {
+  END_OF_TURN_MS,
+  type MicMode,
+  type Mode,
+  type Settings as SettingsValues,
+  type Theme,
+} from '../../../src-main/contract/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { applyTheme } from '../lib/theme';
+import { useVoiceCount } from '../speech/voice';
 import { useStore } from '../store';
 
 const THEMES: readonly { value: Theme; label: string }[] = [
@@ -132,6 +141,8 @@ export function Settings() {
         ))}
       </fieldset>
 
+      <SpeechSettings settings={settings} />
+
       <p role="status" className={status === 'saved' ? 'status-line saved' : 'status-line'}>
         {status === 'saved' ? 'Saved' : status === 'saving' ? 'Saving…' : ''}
       </p>
@@ -148,5 +159,236 @@ export function Settings() {
         {info && <p className="hint">First Meeting {info.version}</p>}
       </section>
     </div>
+  );
+}
+
+const ENGINES: readonly { value: SettingsValues['speechEngine']; label: string }[] = [
+  { value: 'auto', label: 'Best available' },
+  { value: 'whisper', label: 'Whisper' },
+  { value: 'pocketsphinx', label: 'PocketSphinx' },
+];
+
+const MIC_MODES: readonly { value: MicMode; label: string; hint: string }[] = [
+  {
+    value: 'push',
+    label: 'Hold to talk',
+    hint: 'Hold the microphone button (or Space in the empty reply box) while you speak.',
+  },
+  {
+    value: 'handsFree',
+    label: 'Hands-free',
+    hint: 'The microphone stays on in a meeting; your turn ends when you stop speaking.',
+  },
+];
+
+/** Speech: which engine, where models go, how the microphone works, and the buyer's voice. */
+function SpeechSettings({ settings }: { readonly settings: SettingsValues | null }) {
+  const id = useId();
+  const save = useStore((s) => s.saveSettings);
+  const speech = useStore((s) => s.speechStatus);
+  const speechError = useStore((s) => s.speechStatusError);
+  const loading = useStore((s) => s.speechStatusLoading);
+  const loadSpeechStatus = useStore((s) => s.loadSpeechStatus);
+  const voices = useVoiceCount();
+
+  useEffect(() => void loadSpeechStatus(), [loadSpeechStatus]);
+
+  // A choice shows at once; once main answers, its stored value is the truth again.
+  const [picked, setPicked] = useState<Partial<SettingsValues>>({});
+  const shown = settings ? { ...settings, ...picked } : null;
+  const choose = async (change: Partial<SettingsValues>) => {
+    setPicked((now) => ({ ...now, ...change }));
+    await save(change);
+    setPicked((now) => Object.fromEntries(Object.entries(now).filter(([key]) => !(key in change))));
+  };
+
+  const savedModel = settings?.whisperModel ?? '';
+  const [model, setModel] = useState(savedModel);
+  useEffect(() => setModel(savedModel), [savedModel]);
+  const saveModel = () => {
+    if (settings && model.trim() !== savedModel) void save({ whisperModel: model.trim() });
+  };
+
+  const savedSilence = settings?.endOfTurnMs ?? END_OF_TURN_MS.default;
+  const [silence, setSilence] = useState(String(savedSilence / 1000));
+  useEffect(() => setSilence(String(savedSilence / 1000)), [savedSilence]);
+  const silenceMs = Math.round(Number(silence) * 1000);
+  const silenceValid =
+    silence.trim() !== '' &&
+    Number.isFinite(silenceMs) &&
+    silenceMs >= END_OF_TURN_MS.min &&
+    silenceMs <= END_OF_TURN_MS.max;
+  const saveSilence = () => {
+    if (settings && silenceValid && silenceMs !== savedSilence)
+      void save({ endOfTurnMs: silenceMs });
+  };
+
+  const activeLabel = speech?.active
+    ? (speech.engines.find((e) => e.name === speech.active)?.label ?? speech.active)
+    : null;
+
+  return (
+    <section className="panel speech-settings" aria-labelledby={`${id}-speech`}>
+      <h2 id={`${id}-speech`}>Speech</h2>
+      <p className="hint">
+        Speak your replies instead of typing them. Speech is turned into text on this computer; no
+        audio is stored or sent anywhere.
+      </p>
+
+      <h3 id={`${id}-engines`}>Speech engines</h3>
+      {speechError && <ErrorAlert message={`Could not check the speech engines: ${speechError}`} />}
+      {speech && (
+        <>
+          <ul className="engine-list" aria-labelledby={`${id}-engines`}>
+            {speech.engines.map((engine) => (
+              <li key={engine.name} className="engine">
+                <span className="engine-name">{engine.label}</span>{' '}
+                <span className={engine.available ? 'engine-ok' : 'engine-missing'}>
+                  {engine.available ? 'Available' : 'Not available'}
+                </span>
+                <span className="hint engine-detail">{engine.detail}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="engine-active">
+            {activeLabel
+              ? `In use: ${activeLabel}.`
+              : 'No engine can run here, so replies must be typed.'}
+          </p>
+        </>
+      )}
+      <button
+        type="button"
+        className="button button-small"
+        disabled={loading}
+        onClick={() => void loadSpeechStatus()}
+      >
+        {loading ? 'Checking…' : 'Check again'}
+      </button>
+
+      <fieldset disabled={!settings} className="speech-fieldset">
+        <legend>Speech engine</legend>
+        {ENGINES.map((engine) => (
+          <label key={engine.value} className="radio">
+            <input
+              type="radio"
+              name={`${id}-engine`}
+              value={engine.value}
+              checked={shown?.speechEngine === engine.value}
+              onChange={() => void choose({ speechEngine: engine.value })}
+            />
+            <span>{engine.label}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor={`${id}-model`}>Whisper model file</label>
+        <input
+          id={`${id}-model`}
+          className="input"
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          value={model}
+          disabled={!settings}
+          aria-describedby={`${id}-model-hint`}
+          onChange={(event) => setModel(event.target.value)}
+          onBlur={saveModel}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') saveModel();
+          }}
+        />
+        <span id={`${id}-model-hint`} className="hint">
+          Leave empty to use the first <code>.bin</code> file in the models folder
+          {speech ? ':' : '.'}
+        </span>
+        {speech && <p className="data-dir">{speech.modelsDir}</p>}
+      </div>
+
+      <fieldset disabled={!settings}>
+        <legend>Microphone</legend>
+        {MIC_MODES.map((m) => (
+          <div key={m.value} className="radio">
+            <input
+              id={`${id}-mic-${m.value}`}
+              type="radio"
+              name={`${id}-mic`}
+              value={m.value}
+              checked={shown?.micMode === m.value}
+              aria-describedby={`${id}-mic-${m.value}-hint`}
+              onChange={() => void choose({ micMode: m.value })}
+            />
+            <div>
+              <label htmlFor={`${id}-mic-${m.value}`}>{m.label}</label>
+              <div id={`${id}-mic-${m.value}-hint`} className="hint">
+                {m.hint}
+              </div>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor={`${id}-silence`}>Silence that ends your turn (seconds)</label>
+        <input
+          id={`${id}-silence`}
+          className="input input-number"
+          type="number"
+          inputMode="decimal"
+          min={END_OF_TURN_MS.min / 1000}
+          max={END_OF_TURN_MS.max / 1000}
+          step={0.1}
+          value={silence}
+          disabled={!settings}
+          aria-invalid={!silenceValid}
+          aria-describedby={`${id}-silence-hint`}
+          onChange={(event) => setSilence(event.target.value)}
+          onBlur={saveSilence}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') saveSilence();
+          }}
+        />
+        <span id={`${id}-silence-hint`} className={silenceValid ? 'hint' : 'hint field-problem'}>
+          {silenceValid
+            ? `Hands-free: a pause this long ends your turn (${END_OF_TURN_MS.min / 1000} to ${END_OF_TURN_MS.max / 1000} seconds; default ${END_OF_TURN_MS.default / 1000}). Longer lets you pause to think.`
+            : `Not saved: enter a number of seconds from ${END_OF_TURN_MS.min / 1000} to ${END_OF_TURN_MS.max / 1000}.`}
+        </span>
+      </div>
+
+      <div className="field">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={shown?.reviewTranscript ?? false}
+            disabled={!settings}
+            aria-describedby={`${id}-review-hint`}
+            onChange={(event) => void choose({ reviewTranscript: event.target.checked })}
+          />
+          <span>Review the transcript before sending</span>
+        </label>
+        <span id={`${id}-review-hint`} className="hint">
+          Your spoken words go into the reply box to correct, and are sent when you press Send.
+        </span>
+      </div>
+
+      <div className="field">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={shown?.buyerVoice ?? false}
+            disabled={!settings}
+            aria-describedby={`${id}-voice-hint`}
+            onChange={(event) => void choose({ buyerVoice: event.target.checked })}
+          />
+          <span>Speak the buyer&apos;s lines aloud</span>
+        </label>
+        <span id={`${id}-voice-hint`} className="hint">
+          {voices === 0
+            ? "No system voices found, so the buyer's lines are only shown as text."
+            : 'Uses a voice installed on this computer; each buyer keeps their own. Their words are always shown too.'}
+        </span>
+      </div>
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import { navigationSlice } from './navigation';
 import { reportSlice } from './report';
 import { scenariosSlice } from './scenarios';
 import { settingsSlice } from './settings';
+import { speechSlice } from './speech';
 import { toastSlice } from './toasts';
 import type { Store } from './types';
 
@@ -19,9 +20,11 @@ export const useStore = create<Store>()((...a) => ({
   ...reportSlice(...a),
   ...historySlice(...a),
   ...settingsSlice(...a),
+  ...speechSlice(...a),
   ...toastSlice(...a),
 }));
 
 export type { Store, PlacedError } from './types';
 export type { Screen } from './navigation';
+export type { MicPhase, SpeechNotice } from './speech';
 export { HISTORY_PAGE_SIZE } from './history';

@@ -2,7 +2,7 @@
 // SessionView main returned, plus what only the UI knows: the reply on its way
 // (shown at once), errors, and the buyer-ended status.
 import { getApi } from '../bridge';
-import type { Difficulty, Mode, SessionView } from '../../../src-main/contract/api';
+import type { Difficulty, Mode, ReplySource, SessionView } from '../../../src-main/contract/api';
 import { errorMessage } from '../lib/errors';
 import type { PlacedError, Slice } from './types';
 
@@ -13,6 +13,12 @@ export interface StartArgs {
   readonly scenarioId: string;
   readonly difficulty: Difficulty;
   readonly mode: Mode;
+}
+
+/** How a reply was made: typed (the default), or spoken, naming the utterance it was heard in. */
+export interface ReplyOptions {
+  readonly source: ReplySource;
+  readonly utteranceId?: string;
 }
 
 export interface MeetingSlice {
@@ -34,7 +40,7 @@ export interface MeetingSlice {
   openMeeting(view: SessionView): Promise<void>;
   startMeeting(args: StartArgs, where: string): Promise<void>;
   /** Resolves true when main accepted the reply, so the composer can clear. */
-  sendReply(text: string): Promise<boolean>;
+  sendReply(text: string, options?: ReplyOptions): Promise<boolean>;
   endMeeting(): Promise<void>;
 }
 
@@ -65,7 +71,7 @@ export const meetingSlice: Slice<MeetingSlice> = (set, get) => ({
     }
   },
 
-  sendReply: async (text) => {
+  sendReply: async (text, options) => {
     const view = get().view;
     if (!view || view.ended || get().pendingReply !== null) return false;
     set({ pendingReply: text, replyError: null });
@@ -73,7 +79,8 @@ export const meetingSlice: Slice<MeetingSlice> = (set, get) => ({
       const next = await getApi().call('session.reply', {
         sessionId: view.id,
         text,
-        source: 'typed',
+        source: options?.source ?? 'typed',
+        ...(options?.utteranceId !== undefined ? { utteranceId: options.utteranceId } : {}),
       });
       set({ view: next, pendingReply: null });
       if (next.ended) {

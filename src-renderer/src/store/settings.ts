@@ -1,5 +1,6 @@
 // The rep's settings as main last returned them, and whether a save just
-// happened (for the "Saved" status) or failed.
+// happened (for the "Saved" status) or failed. Changing the speech engine or
+// the whisper model asks the host again which engine can run.
 import { getApi } from '../bridge';
 import type { Settings } from '../../../src-main/contract/api';
 import { errorMessage } from '../lib/errors';
@@ -12,7 +13,7 @@ export interface SettingsSlice {
   saveSettings(change: Partial<Settings>): Promise<void>;
 }
 
-export const settingsSlice: Slice<SettingsSlice> = (set) => ({
+export const settingsSlice: Slice<SettingsSlice> = (set, get) => ({
   settings: null,
   settingsStatus: 'idle',
   settingsError: null,
@@ -21,6 +22,7 @@ export const settingsSlice: Slice<SettingsSlice> = (set) => ({
     try {
       const settings = await getApi().call('settings.set', change);
       set({ settings, settingsStatus: 'saved' });
+      if ('speechEngine' in change || 'whisperModel' in change) await get().loadSpeechStatus();
     } catch (error) {
       set({ settingsStatus: 'idle', settingsError: errorMessage(error) });
     }

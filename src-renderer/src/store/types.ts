@@ -8,6 +8,7 @@ import type { NavigationSlice } from './navigation';
 import type { ReportSlice } from './report';
 import type { ScenariosSlice } from './scenarios';
 import type { SettingsSlice } from './settings';
+import type { SpeechSlice } from './speech';
 import type { ToastSlice } from './toasts';
 
 export type Store = NavigationSlice &
@@ -17,6 +18,7 @@ export type Store = NavigationSlice &
   ReportSlice &
   HistorySlice &
   SettingsSlice &
+  SpeechSlice &
   ToastSlice;
 
 export type Slice<T> = StateCreator<Store, [], [], T>;
