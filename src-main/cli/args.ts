@@ -25,6 +25,8 @@ export interface CommandInput {
     readonly seed?: string;
     readonly difficulty?: string;
     readonly dir?: string;
+    /** transcribe: which speech engine (auto, pocketsphinx, whisper). */
+    readonly engine?: string;
   };
   readonly positionals: readonly string[];
   readonly json: boolean;

@@ -13,6 +13,7 @@ import { play } from './commands/play';
 import { practiceCommand } from './commands/practice';
 import { scenarios } from './commands/scenarios';
 import { score } from './commands/score';
+import { transcribe } from './commands/transcribe';
 import { validate } from './commands/validate';
 import { commandHelp, isCommand, mainHelp, type CommandName } from './usage';
 
@@ -25,6 +26,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   difficulty: { type: 'string' },
   dir: { type: 'string' },
+  engine: { type: 'string' },
 } as const;
 
 /** Each command, and the options it takes besides --json and --help. */
@@ -37,6 +39,7 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
   validate: { run: validate, options: [] },
   new: { run: newScenario, options: ['dir'] },
   scenarios: { run: scenarios, options: [] },
+  transcribe: { run: transcribe, options: ['engine'] },
 };
 
 export function run(argv: readonly string[], io: Output): number | Promise<number> {

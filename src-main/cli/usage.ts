@@ -50,6 +50,15 @@ overwrites a file. Edit it, then check it with 'validate'.`,
     summary: 'List the built-in scenarios.',
     details: '',
   },
+  transcribe: {
+    usage: 'transcribe FILE.wav [--engine auto|pocketsphinx|whisper]',
+    summary: 'Print what a speech engine hears in a WAV recording.',
+    details: `Any PCM WAV (8 to 32-bit, any rate, mono or stereo) is made 16 kHz mono and
+streamed to the engine as the app does. --json prints
+{"text","engine","audioSeconds","decodeSeconds"}. The engine defaults to the
+one in Settings ("auto": whisper.cpp when it has a model, else pocketsphinx).
+whisper.cpp models (ggml-*.bin) go in the data folder's models/ folder.`,
+  },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -12,11 +12,19 @@ export interface Recognition {
 
 /** One utterance being heard. Calls are made in order; `finish` or `cancel` ends it. */
 export interface Utterance {
-  /** The next audio, 16 kHz mono. */
+  /**
+   * The next audio, 16 kHz mono. The samples are copied, so the caller may
+   * reuse its buffer. Ignored after `cancel` (late chunks are a normal race);
+   * a SpeechError after `finish`.
+   */
   write(pcm: Int16Array): void;
-  /** No more audio: the words heard. */
+  /**
+   * No more audio: the words heard ('' when the audio holds no speech).
+   * Rejects with a SpeechError if the utterance was cancelled (even while
+   * finishing), replaced by a newer one, or the engine failed.
+   */
   finish(): Promise<Recognition>;
-  /** Drop the utterance; no result. */
+  /** Drop the utterance; no result. Safe to call at any time, and more than once. */
   cancel(): void;
 }
 
@@ -28,10 +36,12 @@ export interface SpeechEngine {
   warm(): Promise<void>;
   /**
    * Starts hearing an utterance. Loads the model on first use and keeps it
-   * for the next. Throws a SpeechError when the engine cannot run.
+   * for the next. Throws a SpeechError when the engine cannot run. One
+   * utterance at a time: beginning another cancels one still open (the rep
+   * started again); one already finishing completes first.
    */
   begin(): Utterance;
-  /** Frees the model. */
+  /** Frees the model (cancelling an open utterance); a later begin() loads it again. */
   close(): Promise<void>;
 }
 
