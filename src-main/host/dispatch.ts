@@ -12,21 +12,36 @@ import {
 import { checkArgs } from '../contract/validate';
 import { errorKindOf } from './errors';
 import type { SessionHost } from './session-host';
+import type { SpeechHost } from './speech-host';
 
 export type Handlers = {
   readonly [K in CallName]: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>>;
 };
 
-export function handlersFor(host: SessionHost): Handlers {
+export function handlersFor(host: SessionHost, speech: SpeechHost): Handlers {
+  /** A meeting became live: get the speech model loaded before the rep speaks. */
+  const warm = <T>(view: T): T => {
+    speech.warm();
+    return view;
+  };
   return {
     'app.info': () => host.info(),
     'scenarios.list': () => host.scenarios(),
-    'session.start': (args) => host.start(args),
+    'session.start': (args) => warm(host.start(args)),
     'session.current': () => host.current(),
-    'session.reply': (args) => host.reply(args),
-    'session.end': (args) => host.end(args),
-    'session.replay': (args) => host.replay(args),
-    'recovery.resume': (args) => host.resume(args),
+    'session.reply': (args) => {
+      if (args.utteranceId === undefined) return host.reply(args);
+      const timing = speech.claim(args.utteranceId, args.sessionId);
+      const view = host.reply({ ...args, source: 'spoken' }, timing);
+      speech.spend(args.utteranceId);
+      return view;
+    },
+    'session.end': (args) => {
+      speech.forget(args.sessionId);
+      return host.end(args);
+    },
+    'session.replay': (args) => warm(host.replay(args)),
+    'recovery.resume': (args) => warm(host.resume(args)),
     'recovery.score': (args) => host.score(args),
     'history.list': (args) => host.history(args),
     'history.progress': ({ scenarioId }) => host.progress(scenarioId),
@@ -41,6 +56,11 @@ export function handlersFor(host: SessionHost): Handlers {
     },
     'history.exportSession': ({ sessionId }) => host.exportSession(sessionId),
     'history.exportCsv': () => host.exportCsv(),
+    'speech.status': () => speech.status(),
+    'speech.begin': (args) => speech.begin(args, host.clock(args.sessionId)),
+    'speech.audio': (args) => speech.audio(args),
+    'speech.finish': (args) => speech.finish(args),
+    'speech.cancel': (args) => speech.cancel(args),
     'settings.get': () => host.settings(),
     'settings.set': (patch) => host.updateSettings(patch),
   };

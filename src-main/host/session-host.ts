@@ -15,6 +15,7 @@ import type {
   SessionRecord,
   SessionView,
   Settings,
+  SpokenTiming,
 } from '../contract/api';
 import { PROGRESS_POINTS } from '../contract/api';
 import { Meeting } from '../core/meeting/meeting';
@@ -30,6 +31,7 @@ import {
 } from '../services/storage/journal';
 import type { SessionStore } from '../services/storage/session-store';
 import { HostError } from './errors';
+import type { MeetingClock } from './speech-host';
 import { historyCsv, sessionJson } from './export';
 import { scenarioCardOf, sessionRecordOf, sessionViewOf, type LiveState } from './views';
 
@@ -99,7 +101,8 @@ export class SessionHost {
     return latest ? sessionViewOf(latest) : null;
   }
 
-  reply(args: CallArgs<'session.reply'>): SessionView {
+  /** A reply; a spoken one brings when it was said (`speech`, from the speech host). */
+  reply(args: CallArgs<'session.reply'>, speech?: SpokenTiming): SessionView {
     const live = this.liveSession(args.sessionId);
     const started = Date.parse(live.header.startedAt);
     const turn = live.meeting.reply(args.text);
@@ -111,6 +114,7 @@ export class SessionHost {
       source: args.source,
       at: Math.max(0, this.now().getTime() - started),
       buyer: turn.buyer,
+      ...(speech ? { speech } : {}),
     };
     try {
       live.journal.append(entry);
@@ -124,6 +128,14 @@ export class SessionHost {
     }
     live.turns.push(entry);
     return sessionViewOf(live);
+  }
+
+  /** When a live meeting started and when the buyer last spoke, to time a spoken reply. */
+  clock(sessionId: string): MeetingClock {
+    const live = this.liveSession(sessionId);
+    if (live.meeting.ended) throw new HostError('conflict', 'The buyer has ended this meeting.');
+    const startedAt = Date.parse(live.header.startedAt);
+    return { startedAt, buyerAt: startedAt + (live.turns.at(-1)?.at ?? 0) };
   }
 
   end(args: CallArgs<'session.end'>, endedBy?: SessionRecord['endedBy']): SessionRecord {
@@ -166,6 +178,7 @@ export class SessionHost {
       source: t.source,
       at: t.at,
       buyer: t.buyer,
+      ...(t.speech ? { speech: t.speech } : {}),
     }));
     return sessionViewOf(this.open(header, scenario, earlier));
   }

@@ -130,7 +130,7 @@ function lockDown(): void {
 }
 
 void app.whenReady().then(() => {
-  const { host, handlers } = composeHost({
+  const composed = composeHost({
     dataDir,
     shell: 'electron',
     version: app.getVersion(),
@@ -139,12 +139,12 @@ void app.whenReady().then(() => {
   const windows = new Set<number>();
   lockDown();
   serveRenderer();
-  listen(handlers, windows);
+  listen(composed.handlers, windows);
   createWindow(windows);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(windows);
   });
-  app.on('before-quit', () => host.close());
+  app.on('before-quit', () => void composed.close());
 });
 
 app.on('window-all-closed', () => {

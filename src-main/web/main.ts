@@ -83,7 +83,7 @@ export async function runWeb(
   }
   resolveHost(host);
   return async () => {
-    host.close();
+    await host.close();
     await web.close();
   };
 }

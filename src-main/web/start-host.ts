@@ -9,18 +9,18 @@ import { openJsonSettingsBackend } from '../services/json-settings';
 
 export interface RunningHost {
   call(name: unknown, args: unknown): Promise<Envelope<unknown>>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function startHost(dataDir: string, version: string): RunningHost {
-  const { host, handlers } = composeHost({
+  const composed = composeHost({
     dataDir,
     shell: 'browser',
     version,
     openSettingsBackend: openJsonSettingsBackend,
   });
   return {
-    call: (name, args) => dispatch(handlers, name, args),
-    close: () => host.close(),
+    call: (name, args) => dispatch(composed.handlers, name, args),
+    close: () => composed.close(),
   };
 }

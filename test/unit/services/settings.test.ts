@@ -22,7 +22,12 @@ const setAside = (dataDir: string) =>
 describe('settings', () => {
   it('start from the defaults, with nothing to report', () => {
     const settings = open(freshDataDir());
-    expect(settings.get()).toEqual({ repName: '', theme: 'system', mode: 'coach' });
+    expect(settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      repName: '',
+      theme: 'system',
+      mode: 'coach',
+    });
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     expect(settings.problems).toEqual([]);
   });
@@ -30,13 +35,20 @@ describe('settings', () => {
   it('a change is answered with the new settings and survives a restart, in settings.json', () => {
     const dataDir = freshDataDir();
     expect(open(dataDir).set({ repName: 'Ana Ruiz', theme: 'dark' })).toEqual({
+      ...DEFAULT_SETTINGS,
       repName: 'Ana Ruiz',
       theme: 'dark',
       mode: 'coach',
     });
     const reopened = open(dataDir);
-    expect(reopened.get()).toEqual({ repName: 'Ana Ruiz', theme: 'dark', mode: 'coach' });
+    expect(reopened.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      repName: 'Ana Ruiz',
+      theme: 'dark',
+      mode: 'coach',
+    });
     expect(reopened.set({ mode: 'exam' })).toEqual({
+      ...DEFAULT_SETTINGS,
       repName: 'Ana Ruiz',
       theme: 'dark',
       mode: 'exam',
@@ -54,7 +66,12 @@ describe('settings', () => {
     const settings = open(dataDir);
     settings.set({ repName: 'Ana', dataDir: '/elsewhere' } as never);
     expect(() => settings.set({ theme: 'purple' } as never)).toThrow();
-    expect(settings.get()).toEqual({ repName: 'Ana', theme: 'system', mode: 'coach' });
+    expect(settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      repName: 'Ana',
+      theme: 'system',
+      mode: 'coach',
+    });
     expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).not.toHaveProperty(
       'dataDir',
     );
@@ -88,7 +105,12 @@ describe('settings', () => {
     open(dataDir);
     writeFileSync(file, JSON.stringify({ repName: 'Ana', theme: 'purple', mode: 'exam' }));
     const settings = open(dataDir);
-    expect(settings.get()).toEqual({ repName: 'Ana', theme: 'system', mode: 'exam' });
+    expect(settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      repName: 'Ana',
+      theme: 'system',
+      mode: 'exam',
+    });
     expect(settings.problems).toHaveLength(1);
     const message = settings.problems[0]?.message ?? '';
     expect(message).toContain(file);
@@ -99,7 +121,12 @@ describe('settings', () => {
     // The fallback is stored: the next start has nothing to report and keeps the rest.
     const next = open(dataDir);
     expect(next.problems).toEqual([]);
-    expect(next.get()).toEqual({ repName: 'Ana', theme: 'system', mode: 'exam' });
+    expect(next.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      repName: 'Ana',
+      theme: 'system',
+      mode: 'exam',
+    });
   });
 
   it('a name of the wrong type or too long is reported by name and replaced by the default', () => {
@@ -110,7 +137,44 @@ describe('settings', () => {
       JSON.stringify({ repName: 42, theme: 'dark', mode: 'coach', extra: 'kept quietly' }),
     );
     const settings = open(dataDir);
-    expect(settings.get()).toEqual({ repName: '', theme: 'dark', mode: 'coach' });
+    expect(settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      repName: '',
+      theme: 'dark',
+      mode: 'coach',
+    });
     expect(settings.problems[0]?.message).toContain('"repName"');
+  });
+
+  it('a settings file from before speech gets the speech defaults, with nothing to report', () => {
+    const dataDir = freshDataDir();
+    open(dataDir);
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ repName: 'Ana', theme: 'dark', mode: 'exam' }),
+    );
+    const settings = open(dataDir);
+    expect(settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      repName: 'Ana',
+      theme: 'dark',
+      mode: 'exam',
+    });
+    expect(settings.get().endOfTurnMs).toBe(1200);
+    expect(settings.problems).toEqual([]);
+  });
+
+  it('a silence window out of bounds falls back to the default and is reported by name', () => {
+    const dataDir = freshDataDir();
+    open(dataDir).set({ micMode: 'handsFree', endOfTurnMs: 2000 });
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, micMode: 'handsFree', endOfTurnMs: 50 }),
+    );
+    const settings = open(dataDir);
+    expect(settings.get().endOfTurnMs).toBe(DEFAULT_SETTINGS.endOfTurnMs);
+    expect(settings.get().micMode).toBe('handsFree');
+    expect(settings.problems[0]?.message).toContain('"endOfTurnMs"');
+    expect(() => settings.set({ endOfTurnMs: 60_000 })).toThrow();
   });
 });

@@ -20,8 +20,8 @@ export function composeTestHost(dataDir: string, scenarioDir?: string): Composed
 /** Like composeTestHost, with every host it made closed after each test. */
 export function hostsClosedAfterEach(): typeof composeTestHost {
   const opened: ComposedHost[] = [];
-  afterEach(() => {
-    for (const composed of opened.splice(0)) composed.host.close();
+  afterEach(async () => {
+    for (const composed of opened.splice(0)) await composed.close();
   });
   return (dataDir, scenarioDir) => {
     const composed = composeTestHost(dataDir, scenarioDir);
