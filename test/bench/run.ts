@@ -4,8 +4,10 @@
 //   npm run bench            the core, then the app in Chromium
 //   npm run bench -- core    the core only
 //   npm run bench -- app     the app only (needs a build and /usr/bin/chromium)
+//   npm run bench -- speech  speech only (needs a build, pocketsphinx and flite)
 import { benchApp } from './app';
 import { benchCore } from './core';
+import { benchSpeech } from './speech';
 
 const which = process.argv[2] ?? 'all';
 console.log(`First Meeting benchmarks (node ${process.version}, ${process.arch})\n`);
@@ -13,4 +15,8 @@ if (which === 'all' || which === 'core') benchCore();
 if (which === 'all' || which === 'app') {
   console.log('');
   await benchApp();
+}
+if (which === 'all' || which === 'speech') {
+  console.log('');
+  await benchSpeech();
 }

@@ -4,6 +4,7 @@
 // installed, the same specs also run against the desktop app (project "electron").
 import { defineConfig } from '@playwright/test';
 import { electronBinary } from '../../src-main/web/electron-binary';
+import { MIC_WAV } from './audio';
 
 export const CHROMIUM = process.env.FIRST_MEETING_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -18,9 +19,19 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Chromium hears MIC_WAV (made by global-setup.ts) as its microphone, once, and grants it. */
+const FAKE_MICROPHONE = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${MIC_WAV}%noloop`,
+];
+
+const SPEECH_SPECS = 'speech.spec.ts';
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  globalSetup: './global-setup.ts',
   outputDir: '../../test-results/e2e',
   // Two cores: one test at a time keeps each host and browser responsive.
   workers: 1,
@@ -36,7 +47,18 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'browser-mode', use: { browserName: 'chromium' } },
-    ...(electronBinary() ? [{ name: 'electron', metadata: { shell: 'electron' } }] : []),
+    { name: 'browser-mode', use: { browserName: 'chromium' }, testIgnore: SPEECH_SPECS },
+    {
+      // Spoken replies: the same app, with a recording as the microphone.
+      name: 'speech',
+      testMatch: SPEECH_SPECS,
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...FAKE_MICROPHONE] },
+      },
+    },
+    ...(electronBinary()
+      ? [{ name: 'electron', metadata: { shell: 'electron' }, testIgnore: SPEECH_SPECS }]
+      : []),
   ],
 });

@@ -1,6 +1,6 @@
 // The meeting so far as an ordered list: the buyer's opening, then each rep
 // reply and the buyer's answer. The rep's reply in flight shows at once. In
-// coach mode each reply carries its behaviour tag. Scrolls to the newest line.
+// coach mode each reply carries its behaviour tag; a spoken reply says so. Scrolls to the newest line.
 import { useEffect, useRef } from 'react';
 import type { SessionView } from '../../../src-main/contract/api';
 import { prefersReducedMotion } from '../lib/media';
@@ -38,6 +38,7 @@ export function Conversation({ view, pendingReply, pendingName }: ConversationPr
         <li key={`rep-${turn.n}`} className="line line-rep">
           <div className="speaker">
             {turn.repName || 'You'}
+            {turn.source === 'spoken' && <span className="hint"> (spoken)</span>}
             {coach && turn.behavior && turn.group && (
               <BehaviorTag behavior={turn.behavior} group={turn.group} />
             )}

@@ -1,10 +1,9 @@
-// The microphone: getUserMedia (mono, with the browser's echo cancelling,
-// noise suppression and gain control), an AudioContext, and the capture
-// worklet, whose ~20 ms blocks are measured (for the level meter) and
-// resampled to 16 kHz here. The AudioContext and the worklet module are kept
-// between openings (they hold no device); the microphone stream is opened by
-// open() and released by close(), so the system's "microphone in use"
-// indicator is on only while the app listens.
+// The microphone: getUserMedia (mono, the raw signal), an AudioContext, and
+// the capture worklet, whose ~20 ms blocks are measured (for the level meter)
+// and resampled to 16 kHz here. The AudioContext and the worklet module are
+// kept between openings (they hold no device); the microphone stream is
+// opened by start() and released by stop(), so the system's "microphone in
+// use" indicator is on only while the app listens.
 import { SPEECH_SAMPLE_RATE } from '../../../src-main/contract/api';
 import workletUrl from './capture.worklet.ts?worker&url';
 import { levelDb } from './pcm';
@@ -25,12 +24,19 @@ export interface CaptureHandlers {
   onEnded(): void;
 }
 
+/**
+ * The browser's voice-call processing is off: noise suppression and gain
+ * control reshape speech for a human ear and cost the recogniser words (with
+ * them on, pocketsphinx heard "what does a good quarter look like" as "but
+ * doesn't get closer look like"; with them off, right). Echo cancelling is not
+ * needed: the app does not listen while the buyer's voice plays.
+ */
 const CONSTRAINTS: MediaStreamConstraints = {
   audio: {
     channelCount: 1,
-    echoCancellation: true,
-    noiseSuppression: true,
-    autoGainControl: true,
+    echoCancellation: false,
+    noiseSuppression: false,
+    autoGainControl: false,
   },
   video: false,
 };
@@ -110,6 +116,21 @@ export class MicCapture {
     this.node = node;
     // Started after a click (the meeting's Start, or the button held), so the page may play audio.
     if (context.state !== 'running') void context.resume().catch(() => undefined);
+  }
+
+  /**
+   * Gets the audio graph ready without touching the microphone (the meeting
+   * opened), so a press only has to open the device: no first word is lost
+   * to loading the worklet. Problems surface at start() instead.
+   */
+  prepare(): void {
+    this.ready().then(
+      (context) => {
+        if (!this.stream && context.state === 'running')
+          void context.suspend().catch(() => undefined);
+      },
+      () => undefined,
+    );
   }
 
   /** Releases the microphone (the AudioContext sleeps until the next start). */

@@ -101,6 +101,7 @@ export class Recorder {
     this.abort();
     this.mode = mode;
     if (mode === 'handsFree') void this.openHandsFree();
+    else if (this.enabled) this.capture.prepare();
   }
 
   /**
@@ -114,6 +115,7 @@ export class Recorder {
       this.pressedAt = null;
       this.abort();
     } else if (this.mode === 'handsFree') void this.openHandsFree();
+    else this.capture.prepare();
   }
 
   /** Hands-free: tries the microphone again (after an error). */
