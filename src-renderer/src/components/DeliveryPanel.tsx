@@ -2,9 +2,11 @@
 // answering an objection and the longest spoken turn, each with its target,
 // whether it was met (in words and an icon, not only colour, or "not judged"),
 // its source, the evidence and what to try. Shown only for meetings with
-// spoken replies; laid out like MetricsTable.
+// spoken replies.
 import { useId } from 'react';
 import type { DeliveryReport } from '../../../src-main/contract/api';
+import { capitalise } from '../lib/format';
+import { MetricsTable } from './MetricsTable';
 
 type Metric = DeliveryReport['metrics'][number];
 
@@ -29,23 +31,8 @@ function formatSeconds(x: number | null): string {
   return x === null ? '—' : `${formatNumber(x)} s`;
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function MetCell({ met }: { readonly met: boolean | null }) {
-  if (met === null) return <td className="source">Not judged</td>;
-  return (
-    <td className={met ? 'met' : 'not-met'}>
-      <span aria-hidden="true">{met ? '✓ ' : '✗ '}</span>
-      {met ? 'Met' : 'Not met'}
-    </td>
-  );
-}
-
 export function DeliveryPanel({ delivery }: { readonly delivery: DeliveryReport }) {
   const headingId = useId();
-  const captionId = useId();
   const turnsCaptionId = useId();
   const replies =
     delivery.spokenTurns === 1 ? '1 spoken reply' : `${delivery.spokenTurns} spoken replies`;
@@ -58,33 +45,17 @@ export function DeliveryPanel({ delivery }: { readonly delivery: DeliveryReport 
         From your {replies} ({formatSeconds(delivery.speakingSeconds)} of speech{engines}). Typed
         replies are not included.
       </p>
-      <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table>
-          <caption id={captionId}>Delivery metrics</caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col" className="num">
-                Value
-              </th>
-              <th scope="col">Target</th>
-              <th scope="col">Met</th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {delivery.metrics.map((metric) => (
-              <tr key={metric.key}>
-                <th scope="row">{capitalise(metric.metric)}</th>
-                <td className="num">{formatValue(metric)}</td>
-                <td>{metric.target}</td>
-                <MetCell met={metric.met} />
-                <td className="source">{metric.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MetricsTable
+        caption="Delivery metrics"
+        rows={delivery.metrics.map((metric) => ({
+          key: metric.key,
+          metric: metric.metric,
+          value: formatValue(metric),
+          target: metric.target,
+          met: metric.met,
+          source: metric.source,
+        }))}
+      />
       <h3>What the numbers are based on</h3>
       <ul className="signals">
         {delivery.metrics.map((metric) => (

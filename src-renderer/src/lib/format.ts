@@ -79,3 +79,7 @@ export function formatPoints(points: number): string {
 export function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -8,7 +8,7 @@ import { BuyerSignals } from '../components/BuyerSignals';
 import { DeliveryPanel } from '../components/DeliveryPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MeterChart } from '../components/MeterChart';
-import { MetricsTable } from '../components/MetricsTable';
+import { checkRows, MetricsTable } from '../components/MetricsTable';
 import { MomentList } from '../components/MomentList';
 import { ScoreCards } from '../components/ScoreCards';
 import { ScreenTitle } from '../components/ScreenTitle';
@@ -90,7 +90,7 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
         <ScoreCards report={report} />
       </Section>
       <div className="panel">
-        <MetricsTable checks={report.checks} />
+        <MetricsTable caption="Metrics" rows={checkRows(report.checks)} />
       </div>
       {report.delivery && <DeliveryPanel delivery={report.delivery} />}
       <Section title="How the buyer felt">
