@@ -5,16 +5,13 @@
 // the end of the utterance is left to do; every native call runs on koffi's
 // worker threads (the event loop stays free) through one strict queue per
 // decoder (pocketsphinx is not thread-safe: one call at a time, in order).
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import type { IKoffiLib, KoffiFunction } from 'koffi';
 import type { SpeechEngineStatus } from '../../contract/api';
 import { LevelMeter } from './audio';
 import { SpeechError, type Recognition, type SpeechEngine, type Utterance } from './engine';
-import { SALES_LM_ARPA } from './sales-lm';
 
 export const POCKETSPHINX_LIB_ENV = 'FIRST_MEETING_POCKETSPHINX_LIB';
 export const POCKETSPHINX_MODEL_ENV = 'FIRST_MEETING_POCKETSPHINX_MODEL';
@@ -39,24 +36,6 @@ const LABEL = 'PocketSphinx (fast, basic accuracy)';
  * rescoring is nearly free and helps; wider beams cost time for nothing.
  */
 export const DECODER_OPTIONS: readonly (readonly [string, string])[] = [['-fwdflat', 'no']];
-
-/**
- * The sales-meeting language model's share when it is interpolated with the
- * generic one (build/speech-lm.ts; 0 leaves the generic model alone). Chosen
- * on tuning.txt only, as DECODER_OPTIONS (with -fwdflat no):
- *
- *   weight   WER    RTF    finish   load
- *   0        0.121  0.21    64 ms   0.39 s
- *   0.2      0.075  (0.35 in a noisier run)
- *   0.35     0.073  0.35   131 ms   0.91 s   <- chosen
- *   0.5      0.077  (0.32 in a noisier run)
- *
- * Both models score every word, so decoding costs about 70% more CPU and the
- * end of an utterance about 70 ms more; still half the wait of fwdflat, for
- * eight times its gain. The tuning sentences were adapted from the
- * classifier's lines the model is built from, so the gain is an upper bound.
- */
-export const DOMAIN_LM_WEIGHT = 0.35;
 
 /** Most samples handed to the decoder in one native call (half a second). */
 const MAX_SAMPLES_PER_CALL = 8000;
@@ -217,23 +196,9 @@ interface Native {
   readonly endUtt: KoffiFunction;
   readonly getHyp: KoffiFunction;
   readonly free: KoffiFunction;
-  /** The LM-set calls of 0.8/5prealpha (sphinxbase), for the domain model; null elsewhere. */
-  readonly lm: LmNative | null;
   /** Builds the decoder's configuration (null when pocketsphinx rejects it). */
   config(paths: PocketsphinxPaths): unknown;
   freeConfig(config: unknown): void;
-}
-
-interface LmNative {
-  readonly getLogmath: KoffiFunction;
-  readonly getSearch: KoffiFunction;
-  readonly getLm: KoffiFunction;
-  readonly setLm: KoffiFunction;
-  readonly setSearch: KoffiFunction;
-  readonly read: KoffiFunction;
-  readonly setInit: KoffiFunction;
-  readonly retain: KoffiFunction;
-  readonly free: KoffiFunction;
 }
 
 interface KoffiModule {
@@ -287,30 +252,8 @@ function declare(
     tryFunc(base, 'int cmd_ln_free_r(void* cmdln)') ??
     tryFunc(ps, 'int cmd_ln_free_r(void* cmdln)');
   if (cmdLnInit && psArgs && cmdLnFree) {
-    const fn = (lib: IKoffiLib | null, decl: string): KoffiFunction | null =>
-      tryFunc(lib, decl) ?? tryFunc(ps, decl);
-    const lmFuncs = {
-      getLogmath: tryFunc(ps, 'void* ps_get_logmath(void* ps)'),
-      getSearch: tryFunc(ps, 'const char* ps_get_search(void* ps)'),
-      getLm: tryFunc(ps, 'void* ps_get_lm(void* ps, const char* name)'),
-      setLm: tryFunc(ps, 'int ps_set_lm(void* ps, const char* name, void* lm)'),
-      setSearch: tryFunc(ps, 'int ps_set_search(void* ps, const char* name)'),
-      // ngram_file_type_t: NGRAM_INVALID = -1, NGRAM_AUTO, NGRAM_ARPA, NGRAM_BIN.
-      read: fn(
-        base,
-        'void* ngram_model_read(void* config, const char* path, int type, void* lmath)',
-      ),
-      setInit: fn(
-        base,
-        'void* ngram_model_set_init(void* config, void** models, const char** names, const float* weights, int n)',
-      ),
-      retain: fn(base, 'void* ngram_model_retain(void* model)'),
-      free: fn(base, 'int ngram_model_free(void* model)'),
-    };
-    const lm = Object.values(lmFuncs).every((f) => f !== null) ? (lmFuncs as LmNative) : null;
     return {
       ...native,
-      lm,
       config(p) {
         // Varargs go as type/value pairs, ended by a null string.
         const pairs = settings(p).flatMap(([k, v]) => ['str', k, 'str', v]);
@@ -331,7 +274,6 @@ function declare(
   if (configInit && configSet && configFree) {
     return {
       ...native,
-      lm: null,
       config(p) {
         const config = configInit(null) as unknown;
         if (!config) return null;
@@ -376,68 +318,6 @@ class SerialQueue {
   }
 }
 
-/** The sales LM as a file (ngram_model_read wants a path), written once per version. */
-function salesLmFile(): string {
-  const hash = createHash('sha256').update(SALES_LM_ARPA).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), 'first-meeting');
-  const path = join(dir, `sales-lm-${hash}.arpa`);
-  if (isFile(path)) return path;
-  mkdirSync(dir, { recursive: true });
-  // Written aside then renamed, so a second process never reads half a file.
-  const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, SALES_LM_ARPA);
-  renameSync(partial, path);
-  return path;
-}
-
-/** The reference count of a sphinxbase LM (retain then release). */
-function refCount(lm: LmNative, model: unknown): number {
-  lm.retain(model);
-  return lm.free(model) as number;
-}
-
-/**
- * Interpolates the sales LM with the decoder's generic one and makes that the
- * active search. Releases of sphinxbase differ on whether a set (and a search)
- * retains its models, so the counts are read rather than assumed. Returns why
- * not, or null when done; on failure the generic search stays active.
- */
-async function addDomainLm(
-  lm: LmNative,
-  config: unknown,
-  handle: unknown,
-  weight: number,
-): Promise<string | null> {
-  const current = lm.getSearch(handle) as string | null;
-  const generic = current ? (lm.getLm(handle, current) as unknown) : null;
-  if (!current || !generic) return 'the decoder has no n-gram search';
-  const lmath = lm.getLogmath(handle) as unknown;
-  const domain = await callAsync<unknown>(lm.read, config, salesLmFile(), 1, lmath);
-  if (!domain) return 'pocketsphinx could not read the sales language model';
-  const set = await callAsync<unknown>(
-    lm.setInit,
-    config,
-    [generic, domain],
-    ['generic', 'sales'],
-    new Float32Array([1 - weight, weight]),
-    2,
-  );
-  if (!set) {
-    lm.free(domain);
-    return 'pocketsphinx could not interpolate the language models';
-  }
-  // Ours plus the set's, or just ours (the set took it over, and will release generic too).
-  if (refCount(lm, domain) > 1) lm.free(domain);
-  else lm.retain(generic);
-  if ((await callAsync<number>(lm.setLm, handle, 'sales', set)) < 0) {
-    lm.free(set);
-    return 'pocketsphinx could not build the search over the interpolated model';
-  }
-  if (refCount(lm, set) > 1) lm.free(set);
-  if ((lm.setSearch(handle, 'sales') as number) < 0) return 'pocketsphinx kept its generic search';
-  return null;
-}
-
 interface Decoder {
   readonly native: Native;
   readonly config: unknown;
@@ -448,15 +328,12 @@ export interface PocketsphinxOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Decoder options instead of DECODER_OPTIONS (tuning). */
   readonly decoderOptions?: readonly (readonly [string, string])[];
-  /** The sales LM's interpolation weight instead of DOMAIN_LM_WEIGHT (tuning; 0: generic only). */
-  readonly domainLmWeight?: number;
 }
 
 export class PocketsphinxEngine implements SpeechEngine {
   readonly name = 'pocketsphinx' as const;
   private readonly env: NodeJS.ProcessEnv;
   private readonly decoderOptions: readonly (readonly [string, string])[];
-  private readonly domainLmWeight: number;
   private readonly queue = new SerialQueue();
   private decoder: Decoder | null = null;
   private loading: Promise<Decoder> | null = null;
@@ -464,13 +341,10 @@ export class PocketsphinxEngine implements SpeechEngine {
   private active: PocketsphinxUtterance | null = null;
   /** Seconds the last model load took (for the bench and docs). */
   loadSeconds: number | null = null;
-  /** Whether the last load interpolated the sales LM, or why it did not. */
-  domainLm: { readonly loaded: boolean; readonly why?: string } | null = null;
 
   constructor(options: PocketsphinxOptions = {}) {
     this.env = options.env ?? process.env;
     this.decoderOptions = options.decoderOptions ?? DECODER_OPTIONS;
-    this.domainLmWeight = options.domainLmWeight ?? DOMAIN_LM_WEIGHT;
   }
 
   /** Where the library and model are, or why the engine cannot run. */
@@ -568,18 +442,6 @@ export class PocketsphinxEngine implements SpeechEngine {
     if (!handle) {
       native.freeConfig(config);
       throw new SpeechError(`PocketSphinx could not load the model at ${paths.model}`);
-    }
-    // The sales LM is an extra: without it the generic model still recognises.
-    if (this.domainLmWeight > 0 && native.lm) {
-      const why = await addDomainLm(native.lm, config, handle, this.domainLmWeight).catch(
-        (error: unknown) => (error instanceof Error ? error.message : String(error)),
-      );
-      this.domainLm = why === null ? { loaded: true } : { loaded: false, why };
-    } else {
-      this.domainLm = {
-        loaded: false,
-        why: native.lm ? 'turned off' : 'this pocketsphinx release is not supported',
-      };
     }
     this.loadSeconds = (performance.now() - started) / 1000;
     return { native, config, handle };

@@ -150,21 +150,3 @@ describe('when pocketsphinx is missing', () => {
     expect(e.status().detail).toContain(fake);
   });
 });
-
-describe('the sales-meeting language model', () => {
-  // From tuning.txt: the generic model alone hears "what does away in the like...".
-  const sentence = 'What does a win look like for you personally on this project?';
-
-  it('is interpolated with the generic model, and hears a rep question the generic one misses', async () => {
-    const withSales = new PocketsphinxEngine();
-    const genericOnly = new PocketsphinxEngine({ domainLmWeight: 0 });
-    engines.push(withSales, genericOnly);
-    const pcm = speech(sentence);
-    const heard = await hear(withSales, pcm);
-    expect(withSales.domainLm).toEqual({ loaded: true });
-    expect(wordErrorRate(sentence, heard)).toBe(0);
-    const generic = await hear(genericOnly, pcm);
-    expect(genericOnly.domainLm).toEqual({ loaded: false, why: 'turned off' });
-    expect(wordErrorRate(sentence, generic)).toBeGreaterThan(0);
-  });
-});
