@@ -88,9 +88,11 @@ test('reloading the page mid-meeting loses nothing: the host still holds the mee
 
 test('when the host has stopped, the page says so instead of waiting forever', async ({ app }) => {
   const page = await app.open();
-  await expect(page.getByRole('heading', { level: 1, name: 'Choose a buyer' })).toBeVisible();
+  // The buyers have loaded (the heading alone shows before the host answers).
+  const start = page.getByRole('article', { name: CRO }).getByRole('button', { name: 'Start' });
+  await expect(start).toBeVisible();
   await app.stop();
-  await page.getByRole('article', { name: CRO }).getByRole('button', { name: 'Start' }).click();
+  await start.click();
   await expect(page.getByRole('alert').filter({ hasText: /not answering/ })).toBeVisible({
     timeout: 15_000,
   });
