@@ -15,14 +15,15 @@ import { ScreenTitle } from '../components/ScreenTitle';
 import { applyTheme } from '../lib/theme';
 import { useVoiceCount } from '../speech/voice';
 import { useStore } from '../store';
+import { RadioGroup, type RadioOption } from '../components/RadioGroup';
 
-const THEMES: readonly { value: Theme; label: string }[] = [
+const THEMES: readonly RadioOption<Theme>[] = [
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
   { value: 'system', label: 'Follow the system' },
 ];
 
-const MODES: readonly { value: Mode; label: string; hint: string }[] = [
+const MODES: readonly RadioOption<Mode>[] = [
   {
     value: 'coach',
     label: 'Coach',
@@ -102,44 +103,21 @@ export function Settings() {
         </span>
       </div>
 
-      <fieldset disabled={!settings}>
-        <legend>Theme</legend>
-        {THEMES.map((t) => (
-          <label key={t.value} className="radio">
-            <input
-              type="radio"
-              name={`${id}-theme`}
-              value={t.value}
-              checked={theme === t.value}
-              onChange={() => void chooseTheme(t.value)}
-            />
-            <span>{t.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend="Theme"
+        options={THEMES}
+        value={theme}
+        onChange={(value) => void chooseTheme(value)}
+        disabled={!settings}
+      />
 
-      <fieldset disabled={!settings}>
-        <legend>Default mode</legend>
-        {MODES.map((m) => (
-          <div key={m.value} className="radio">
-            <input
-              id={`${id}-mode-${m.value}`}
-              type="radio"
-              name={`${id}-mode`}
-              value={m.value}
-              checked={mode === m.value}
-              aria-describedby={`${id}-mode-${m.value}-hint`}
-              onChange={() => void chooseMode(m.value)}
-            />
-            <div>
-              <label htmlFor={`${id}-mode-${m.value}`}>{m.label}</label>
-              <div id={`${id}-mode-${m.value}-hint`} className="hint">
-                {m.hint}
-              </div>
-            </div>
-          </div>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend="Default mode"
+        options={MODES}
+        value={mode}
+        onChange={(value) => void chooseMode(value)}
+        disabled={!settings}
+      />
 
       <SpeechSettings settings={settings} />
 
@@ -162,13 +140,13 @@ export function Settings() {
   );
 }
 
-const ENGINES: readonly { value: SettingsValues['speechEngine']; label: string }[] = [
+const ENGINES: readonly RadioOption<SettingsValues['speechEngine']>[] = [
   { value: 'auto', label: 'Best available' },
   { value: 'whisper', label: 'Whisper' },
   { value: 'pocketsphinx', label: 'PocketSphinx' },
 ];
 
-const MIC_MODES: readonly { value: MicMode; label: string; hint: string }[] = [
+const MIC_MODES: readonly RadioOption<MicMode>[] = [
   {
     value: 'push',
     label: 'Hold to talk',
@@ -266,21 +244,14 @@ function SpeechSettings({ settings }: { readonly settings: SettingsValues | null
         {loading ? 'Checking…' : 'Check again'}
       </button>
 
-      <fieldset disabled={!settings} className="speech-fieldset">
-        <legend>Speech engine</legend>
-        {ENGINES.map((engine) => (
-          <label key={engine.value} className="radio">
-            <input
-              type="radio"
-              name={`${id}-engine`}
-              value={engine.value}
-              checked={shown?.speechEngine === engine.value}
-              onChange={() => void choose({ speechEngine: engine.value })}
-            />
-            <span>{engine.label}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend="Speech engine"
+        options={ENGINES}
+        value={shown?.speechEngine}
+        onChange={(value) => void choose({ speechEngine: value })}
+        disabled={!settings}
+        className="speech-fieldset"
+      />
 
       <div className="field">
         <label htmlFor={`${id}-model`}>Whisper model file</label>
@@ -306,28 +277,13 @@ function SpeechSettings({ settings }: { readonly settings: SettingsValues | null
         {speech && <p className="data-dir">{speech.modelsDir}</p>}
       </div>
 
-      <fieldset disabled={!settings}>
-        <legend>Microphone</legend>
-        {MIC_MODES.map((m) => (
-          <div key={m.value} className="radio">
-            <input
-              id={`${id}-mic-${m.value}`}
-              type="radio"
-              name={`${id}-mic`}
-              value={m.value}
-              checked={shown?.micMode === m.value}
-              aria-describedby={`${id}-mic-${m.value}-hint`}
-              onChange={() => void choose({ micMode: m.value })}
-            />
-            <div>
-              <label htmlFor={`${id}-mic-${m.value}`}>{m.label}</label>
-              <div id={`${id}-mic-${m.value}-hint`} className="hint">
-                {m.hint}
-              </div>
-            </div>
-          </div>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend="Microphone"
+        options={MIC_MODES}
+        value={shown?.micMode}
+        onChange={(value) => void choose({ micMode: value })}
+        disabled={!settings}
+      />
 
       <div className="field">
         <label htmlFor={`${id}-silence`}>Silence that ends your turn (seconds)</label>
