@@ -4,8 +4,8 @@
 // sends it through `session.reply` like a typed reply, naming the utterance, and
 // the session host takes the timing kept here (when the rep started and stopped
 // speaking, measured from the audio, and how long they let the buyer's line
-// sit first). Audio is never kept: it
-// is measured and decoded as it arrives, and never written to disk.
+// sit first). Audio is never kept: it is measured and decoded as it arrives,
+// and never written to disk.
 import { randomBytes } from 'node:crypto';
 import {
   MAX_UTTERANCE_SECONDS,
