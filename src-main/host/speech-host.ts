@@ -15,12 +15,8 @@ import {
   type SpokenTiming,
   type Transcript,
 } from '../contract/api';
-import {
-  audioProblem,
-  base64ToInt16,
-  LevelMeter,
-  type UtteranceAnalysis,
-} from '../services/speech/audio';
+import { base64ToInt16 } from '../contract/pcm';
+import { audioProblem, LevelMeter, type UtteranceAnalysis } from '../services/speech/audio';
 import { SpeechError, type SpeechEngine, type Utterance } from '../services/speech/engine';
 import { HostError } from './errors';
 

@@ -9,7 +9,8 @@ import {
   type CallArgs,
   type CallResult,
 } from '../../../src-main/contract/api';
-import { floatToInt16, int16ToBase64 } from './pcm';
+import { int16ToBase64 } from '../../../src-main/contract/pcm';
+import { floatToInt16 } from './pcm';
 
 /** The four host calls an utterance makes (the bridge in the app, a fake in tests). */
 export interface SpeechApi {

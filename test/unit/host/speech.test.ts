@@ -10,7 +10,8 @@ import { call, hostsClosedAfterEach, send } from '../support/host';
 import { freshFolders } from '../support/folders';
 import { concat, fliteWav, quiet } from '../support/speech';
 import type { ComposedHost } from '../../../src-main/host/compose';
-import { int16ToBase64, wavToSpeechPcm } from '../../../src-main/services/speech/audio';
+import { int16ToBase64 } from '../../../src-main/contract/pcm';
+import { wavToSpeechPcm } from '../../../src-main/services/speech/audio';
 import { readJournal } from '../../../src-main/services/storage/journal';
 import { POCKETSPHINX_MODEL_ENV } from '../../../src-main/services/speech/pocketsphinx';
 

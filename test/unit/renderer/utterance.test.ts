@@ -8,7 +8,7 @@ import {
   Utterance,
   type SpeechApi,
 } from '../../../src-renderer/src/speech/utterance';
-import { base64ToInt16 } from '../../../src-renderer/src/speech/pcm';
+import { base64ToInt16 } from '../../../src-main/contract/pcm';
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyseUtterance,
   audioProblem,
-  base64ToInt16,
   encodeWav,
-  int16ToBase64,
   parseWav,
   resample,
   toInt16,
@@ -222,22 +220,6 @@ describe('toMono and resample', () => {
 
   it('clamps floats beyond full scale when making 16-bit samples', () => {
     expect(Array.from(toInt16(Float32Array.of(2, -2, 0.5)))).toEqual([32767, -32768, 16384]);
-  });
-});
-
-describe('base64 chunks', () => {
-  it('round-trips little-endian 16-bit samples and agrees with Node', () => {
-    for (const length of [0, 1, 2, 3, 1600]) {
-      const pcm = Int16Array.from({ length }, (_, i) => ((i * 7919) % 65536) - 32768);
-      const text = int16ToBase64(pcm);
-      expect(text).toBe(Buffer.from(pcm.buffer).toString('base64'));
-      expect(Array.from(base64ToInt16(text))).toEqual(Array.from(pcm));
-    }
-  });
-
-  it('refuses text that is not base64 or not whole samples', () => {
-    expect(() => base64ToInt16('AAAA*AAA')).toThrow(/not valid base64 \(character 5\)/);
-    expect(() => base64ToInt16('AA==')).toThrow(/not a whole number of 16-bit samples/);
   });
 });
 
