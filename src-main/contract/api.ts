@@ -245,6 +245,16 @@ export interface AppInfo {
   /** Scenario files that failed to load, as `file:line:column: message`. */
   readonly scenarioProblems: readonly string[];
   readonly interrupted: readonly InterruptedSession[];
+  /** Where the host writes what went wrong in detail (errors on the page are in words only). */
+  readonly logFile: string;
+}
+
+/** The end of the log file, for Settings. */
+export interface LogTail {
+  readonly path: string;
+  readonly text: string;
+  /** True when the log is longer than `text`. */
+  readonly truncated: boolean;
 }
 
 export interface ExportFile {
@@ -256,6 +266,7 @@ export interface ExportFile {
 /** Every call: its arguments and its result. */
 export interface Calls {
   'app.info': { args: undefined; result: AppInfo };
+  'app.log': { args: undefined; result: LogTail };
   'scenarios.list': { args: undefined; result: ScenarioCard[] };
   'session.start': {
     args: { scenarioId: string; difficulty: Difficulty; mode: Mode };
@@ -272,12 +283,19 @@ export interface Calls {
     args: { sessionId: string; text: string; source: ReplySource; utteranceId?: string };
     result: SessionView;
   };
-  /** The rep ends the meeting (or it has ended): score it and store it. */
-  'session.end': { args: { sessionId: string }; result: SessionRecord };
+  /**
+   * The rep ends the meeting (or it has ended): score it and store it. Null
+   * when the rep had not said anything: there is nothing to score, and the
+   * meeting is discarded.
+   */
+  'session.end': { args: { sessionId: string }; result: SessionRecord | null };
   /** Start a new meeting from a finished one's state before `fromTurn`, to answer differently. */
   'session.replay': { args: { sessionId: string; fromTurn: number }; result: SessionView };
   'recovery.resume': { args: { sessionId: string }; result: SessionView };
-  'recovery.score': { args: { sessionId: string }; result: SessionRecord };
+  /** Scores an interrupted meeting as it stood; null (and discarded) when it has no turns. */
+  'recovery.score': { args: { sessionId: string }; result: SessionRecord | null };
+  /** Throws an interrupted meeting away: its journal is removed. */
+  'recovery.discard': { args: { sessionId: string }; result: null };
   'history.list': { args: { offset: number; limit: number }; result: HistoryPage };
   'history.progress': { args: { scenarioId: string }; result: ProgressSeries };
   'history.get': { args: { sessionId: string }; result: SessionRecord };
@@ -309,6 +327,7 @@ export type CallResult<K extends CallName> = Calls[K]['result'];
 
 export const CALL_NAMES = [
   'app.info',
+  'app.log',
   'scenarios.list',
   'session.start',
   'session.current',
@@ -317,6 +336,7 @@ export const CALL_NAMES = [
   'session.replay',
   'recovery.resume',
   'recovery.score',
+  'recovery.discard',
   'history.list',
   'history.progress',
   'history.get',
@@ -343,7 +363,11 @@ export function isCallName(value: unknown): value is CallName {
 }
 
 /** Why a call failed, so the UI can say the right thing. */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'internal';
+/**
+ * `storage`: the data folder could not be written (a full or read-only disk);
+ * nothing was changed and the same call can be tried again.
+ */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'storage' | 'internal';
 
 /** What crosses the wire: a call never throws across it, it answers with one of these. */
 export type Envelope<T> =

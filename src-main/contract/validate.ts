@@ -39,6 +39,7 @@ const mode = z.enum(['coach', 'exam']);
 
 const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'app.info': none,
+  'app.log': none,
   'scenarios.list': none,
   'session.start': z.strictObject({
     scenarioId: z.string().regex(SCENARIO_ID, 'is not a scenario id'),
@@ -46,18 +47,24 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
     mode,
   }),
   'session.current': none,
-  'session.reply': z.strictObject({
-    sessionId,
-    // The meeting checks emptiness and length itself with a friendlier message;
-    // this bound only keeps absurd payloads out.
-    text: z.string().max(MAX_REPLY_CHARACTERS * 4),
-    source: z.enum(['typed', 'spoken']),
-    utteranceId: utteranceId.optional(),
-  }),
+  'session.reply': z
+    .strictObject({
+      sessionId,
+      // The meeting checks emptiness and length itself with a friendlier message;
+      // this bound only keeps absurd payloads out.
+      text: z.string().max(MAX_REPLY_CHARACTERS * 4),
+      source: z.enum(['typed', 'spoken']),
+      utteranceId: utteranceId.optional(),
+    })
+    .refine((reply) => reply.source === 'typed' || reply.utteranceId !== undefined, {
+      message: 'a spoken reply names the recording it was heard in (utteranceId)',
+      path: ['utteranceId'],
+    }),
   'session.end': z.strictObject({ sessionId }),
   'session.replay': z.strictObject({ sessionId, fromTurn: z.number().int().min(1).max(10_000) }),
   'recovery.resume': z.strictObject({ sessionId }),
   'recovery.score': z.strictObject({ sessionId }),
+  'recovery.discard': z.strictObject({ sessionId }),
   'history.list': z.strictObject({
     offset: z.number().int().min(0),
     limit: z.number().int().min(1).max(MAX_HISTORY_PAGE),

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { defaultClassifier } from '../core/understanding/default';
 import { ScenarioLibrary } from '../services/scenario-library';
 import { openSettings, type OpenBackend } from '../services/settings';
+import { logFileIn, type LogFile } from '../services/log';
 import { SessionStore } from '../services/storage/session-store';
-import { handlersFor, type Handlers } from './dispatch';
+import { dispatch, handlersFor, type Handlers } from './dispatch';
 import { SessionHost } from './session-host';
 import { SpeechHost } from './speech-host';
 import {
@@ -17,7 +18,7 @@ import {
   modelsFolder,
   speechStatus,
 } from '../services/speech/engines';
-import type { AppInfo } from '../contract/api';
+import type { AppInfo, Envelope } from '../contract/api';
 
 export interface ComposeOptions {
   readonly dataDir: string;
@@ -32,12 +33,17 @@ export interface ComposedHost {
   readonly host: SessionHost;
   readonly speech: SpeechHost;
   readonly handlers: Handlers;
+  /** Answers one call (validate, run, envelope), logging what went wrong to the log file and stderr. */
+  call(name: unknown, args: unknown): Promise<Envelope<unknown>>;
+  /** The log file in the data folder; dispatch writes unexpected errors to it. */
+  readonly log: LogFile;
   /** Closes every journal (meetings in progress stay on disk) and frees the speech models. */
   close(): Promise<void>;
 }
 
 export function composeHost(options: ComposeOptions): ComposedHost {
   const store = SessionStore.open(options.dataDir);
+  const log = logFileIn(options.dataDir);
   const settings = openSettings(options.dataDir, options.openSettingsBackend);
   const host = new SessionHost({
     shell: options.shell,
@@ -49,6 +55,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
       join(options.dataDir, 'cache', 'scenarios.json'),
     ),
     classifier: defaultClassifier(),
+    log,
   });
   // Nothing is loaded here: an engine loads its model when a meeting starts.
   const engines = createSpeechEngines({
@@ -60,10 +67,17 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     active: () => chooseEngine(engines, settings.get().speechEngine).engine,
     close: () => closeSpeechEngines(engines),
   });
+  const handlers = handlersFor(host, speech);
+  const logBoth = (message: string) => {
+    log.write(message);
+    console.error(message);
+  };
   return {
     host,
     speech,
-    handlers: handlersFor(host, speech),
+    handlers,
+    call: (name, args) => dispatch(handlers, name, args, logBoth),
+    log,
     close: async () => {
       host.close();
       await speech.close();

@@ -1,7 +1,9 @@
 // One entry point for every call, whichever transport carried it (Electron
 // IPC or the browser-mode WebSocket): check the name, validate the arguments,
-// run the handler and answer with an envelope. Nothing thrown escapes, and an
-// unexpected error is logged here and answered without its stack.
+// run the handler and answer with an envelope. Nothing thrown escapes. What
+// reaches the page is words: a full or read-only disk says so and what to do,
+// and an unexpected error is logged here in detail and answered without any
+// path, code or stack.
 import {
   isCallName,
   type CallArgs,
@@ -10,7 +12,7 @@ import {
   type Envelope,
 } from '../contract/api';
 import { checkArgs } from '../contract/validate';
-import { errorKindOf } from './errors';
+import { HostError, errorKindOf, internalMessage, storageMessage } from './errors';
 import type { SessionHost } from './session-host';
 import type { SpeechHost } from './speech-host';
 
@@ -26,6 +28,7 @@ export function handlersFor(host: SessionHost, speech: SpeechHost): Handlers {
   };
   return {
     'app.info': () => host.info(),
+    'app.log': () => host.logTail(),
     'scenarios.list': () => host.scenarios(),
     'session.start': (args) => warm(host.start(args)),
     'session.current': () => host.current(),
@@ -43,6 +46,10 @@ export function handlersFor(host: SessionHost, speech: SpeechHost): Handlers {
     'session.replay': (args) => warm(host.replay(args)),
     'recovery.resume': (args) => warm(host.resume(args)),
     'recovery.score': (args) => host.score(args),
+    'recovery.discard': (args) => {
+      host.discard(args);
+      return null;
+    },
     'history.list': (args) => host.history(args),
     'history.progress': ({ scenarioId }) => host.progress(scenarioId),
     'history.get': ({ sessionId }) => host.record(sessionId),
@@ -91,9 +98,18 @@ export async function dispatch(
     return { ok: true, value: value ?? null };
   } catch (error) {
     const kind = errorKindOf(error);
-    const message = error instanceof Error ? error.message : String(error);
-    if (kind === 'internal')
-      log(`${name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-    return { ok: false, error: { kind, message } };
+    const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    switch (kind) {
+      case 'internal':
+        log(`${name} failed: ${details}`);
+        return { ok: false, error: { kind, message: internalMessage(name) } };
+      case 'storage':
+        if (error instanceof HostError)
+          return { ok: false, error: { kind, message: error.message } };
+        log(`${name} could not write: ${details}`);
+        return { ok: false, error: { kind, message: storageMessage(name, error) } };
+      default:
+        return { ok: false, error: { kind, message: (error as Error).message } };
+    }
   }
 }

@@ -1,15 +1,21 @@
 // The session host: owns every meeting in progress and everything stored. It
 // runs in Electron's main process or in the browser-mode server, never in the
 // page, so a UI crash or reload loses nothing. Each reply is journalled to
-// disk before the buyer's answer is returned.
+// disk before the buyer's answer is returned; a reply that cannot be saved is
+// taken back, so the meeting stays live and the rep can send it again.
+//
+// Ending a meeting is safe at every step: the journal gets an `end` line (who
+// ended it), then the session is stored (never over another), then the journal
+// goes. Stopped after the first step, the next start stores it; after the
+// second, the next start removes the journal. It never comes back as interrupted.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type {
   AppInfo,
   CallArgs,
   ExportFile,
   HistoryPage,
   InterruptedSession,
+  LogTail,
   ProgressSeries,
   ScenarioCard,
   SessionRecord,
@@ -22,15 +28,16 @@ import { Meeting } from '../core/meeting/meeting';
 import type { CompiledScenario } from '../core/scenarios/compile';
 import type { BehaviorClassifier } from '../core/understanding/classifier';
 import type { ScenarioLibrary } from '../services/scenario-library';
+import type { LogFile } from '../services/log';
 import type { SettingsStore } from '../services/settings';
-import {
+import type {
+  JournalContents,
+  JournalHeader,
+  JournalTurn,
   JournalWriter,
-  type JournalContents,
-  type JournalHeader,
-  type JournalTurn,
 } from '../services/storage/journal';
 import type { SessionStore } from '../services/storage/session-store';
-import { HostError } from './errors';
+import { HostError, storageMessage } from './errors';
 import type { MeetingClock } from './speech-host';
 import { historyCsv, sessionJson } from './export';
 import { scenarioCardOf, sessionRecordOf, sessionViewOf, type LiveState } from './views';
@@ -42,12 +49,16 @@ export interface HostOptions {
   readonly settings: SettingsStore;
   readonly library: ScenarioLibrary;
   readonly classifier: BehaviorClassifier;
+  readonly log: LogFile;
   readonly now?: () => Date;
 }
 
 interface LiveSession extends LiveState {
+  meeting: Meeting;
   journal: JournalWriter;
   turns: JournalTurn[];
+  /** Who ended it, once the journal's `end` line is on disk. */
+  endedBy?: SessionRecord['endedBy'];
 }
 
 const DEFAULT_REP = 'Rep';
@@ -58,6 +69,7 @@ export class SessionHost {
 
   constructor(private readonly options: HostOptions) {
     this.now = options.now ?? (() => new Date());
+    this.storeEndedMeetings();
   }
 
   info(): AppInfo {
@@ -66,11 +78,12 @@ export class SessionHost {
       shell: this.options.shell,
       version: this.options.version,
       dataDir: store.dataDir,
-      interrupted: this.interrupted(), // first: it sets aside unreadable journals as problems
+      interrupted: this.interrupted(),
       problems: [...store.problems, ...settings.problems],
       scenarioProblems: library.problems.map(
         (p) => `${p.file}:${p.line}:${p.column}: ${p.message}`,
       ),
+      logFile: this.options.log.path,
     };
   }
 
@@ -84,7 +97,6 @@ export class SessionHost {
    */
   start(args: CallArgs<'session.start'>): SessionView {
     const scenario = this.scenario(args.scenarioId);
-    this.park();
     const repName = this.options.settings.get().repName.trim() || DEFAULT_REP;
     const header = this.header(scenario, {
       difficulty: args.difficulty,
@@ -92,6 +104,7 @@ export class SessionHost {
       seed: randomInt(1, 2 ** 31 - 1),
       reps: [repName],
     });
+    // The new journal first: if it cannot be made, the meeting in progress stays live.
     return sessionViewOf(this.open(header, scenario, []));
   }
 
@@ -119,12 +132,11 @@ export class SessionHost {
     try {
       live.journal.append(entry);
     } catch (error) {
-      // Not on disk means not acknowledged: go back to what the journal holds.
-      this.reload(live);
-      throw new HostError(
-        'internal',
-        `Your reply could not be saved (${(error as Error).message}), so the buyer has not heard it. Try again.`,
-      );
+      // Not on disk means not acknowledged: the buyer has not heard it. The
+      // journal is as it was; take the meeting back to it too.
+      live.meeting = this.replayed(live.header, live.scenario, live.turns).meeting;
+      this.options.log.write(`session.reply: journal ${live.header.id}: ${String(error)}`);
+      throw new HostError('storage', storageMessage('session.reply', error));
     }
     live.turns.push(entry);
     return sessionViewOf(live);
@@ -138,18 +150,43 @@ export class SessionHost {
     return { startedAt, buyerAt: startedAt + (live.turns.at(-1)?.at ?? 0) };
   }
 
-  end(args: CallArgs<'session.end'>, endedBy?: SessionRecord['endedBy']): SessionRecord {
+  /** Ends and stores the meeting; null when the rep said nothing (it is discarded). */
+  end(args: CallArgs<'session.end'>): SessionRecord | null {
     const live = this.liveSession(args.sessionId);
-    const record = sessionRecordOf(
-      live,
-      this.now(),
-      endedBy ?? (live.meeting.ended ? 'buyer' : 'rep'),
-    );
+    return this.finish(live, live.meeting.ended ? 'buyer' : 'rep');
+  }
+
+  private finish(live: LiveSession, endedBy: SessionRecord['endedBy']): SessionRecord | null {
+    const id = live.header.id;
+    if (live.turns.length === 0) {
+      this.discardLive(live);
+      return null;
+    }
+    if (this.options.store.has(id)) {
+      throw new HostError('conflict', 'This meeting is stored already; it was not stored again.');
+    }
+    // Step 1: who ended it, on disk. A retry after a failed store keeps the first word.
+    if (live.endedBy === undefined) {
+      live.journal.end(endedBy);
+      live.endedBy = endedBy;
+    }
+    // Step 2: the session, which is never written over another.
+    const record = sessionRecordOf(live, this.now(), live.endedBy);
     this.options.store.save(record);
-    live.journal.close();
-    this.options.store.finishJournal(record.id);
-    this.live.delete(record.id);
+    // Step 3: the journal is no longer needed.
+    this.dropLive(live);
     return record;
+  }
+
+  private discardLive(live: LiveSession): void {
+    this.dropLive(live);
+  }
+
+  private dropLive(live: LiveSession): void {
+    live.journal.close();
+    this.live.delete(live.header.id);
+    const problem = this.options.store.finishJournal(live.header.id);
+    if (problem) this.options.log.write(`finishing journal ${live.header.id}: ${problem}`);
   }
 
   /** A new meeting that starts where a finished one stood before `fromTurn`. */
@@ -162,7 +199,6 @@ export class SessionHost {
       );
     }
     const scenario = this.scenario(record.scenario.id);
-    this.park();
     const header = this.header(scenario, {
       difficulty: record.difficulty,
       mode: record.mode,
@@ -187,34 +223,68 @@ export class SessionHost {
     return sessionViewOf(this.revive(args.sessionId, { park: true }));
   }
 
-  /** Scores an interrupted meeting as it stood, and stores it; a live meeting carries on. */
-  score(args: CallArgs<'recovery.score'>): SessionRecord {
-    this.revive(args.sessionId, { park: false });
-    return this.end(args, 'recovery');
+  /**
+   * Scores an interrupted meeting as it stood, and stores it; a live meeting
+   * carries on. Who ended it is what the journal says, or the buyer if the
+   * replay ends it, or "recovery" when nobody did.
+   */
+  score(args: CallArgs<'recovery.score'>): SessionRecord | null {
+    const live = this.revive(args.sessionId, { park: false });
+    return this.finish(live, live.endedBy ?? (live.meeting.ended ? 'buyer' : 'recovery'));
+  }
+
+  /** Throws an interrupted meeting away. */
+  discard(args: CallArgs<'recovery.discard'>): void {
+    const live = this.live.get(args.sessionId);
+    if (live) {
+      this.discardLive(live);
+      return;
+    }
+    if (!this.options.store.hasJournal(args.sessionId)) {
+      throw new HostError('not_found', 'There is no interrupted meeting with that id.');
+    }
+    const problem = this.options.store.finishJournal(args.sessionId);
+    if (problem) {
+      this.options.log.write(`discarding journal ${args.sessionId}: ${problem}`);
+      throw new HostError('storage', storageMessage('recovery.discard', { code: 'EACCES' }));
+    }
+  }
+
+  /** At start: meetings whose ending stopped after its first step are stored now. */
+  private storeEndedMeetings(): void {
+    for (const summary of this.options.store.interrupted()) {
+      if (summary.endedBy === undefined) continue;
+      try {
+        this.score({ sessionId: summary.header.id });
+      } catch (error) {
+        this.options.log.write(`storing ended meeting ${summary.header.id}: ${String(error)}`);
+      }
+    }
   }
 
   private revive(sessionId: string, options: { readonly park: boolean }): LiveSession {
     const existing = this.live.get(sessionId);
     if (existing) return existing;
-    const path = this.options.store.journalPath(sessionId);
-    if (!existsSync(path)) {
+    const { store } = this.options;
+    if (store.has(sessionId)) {
+      throw new HostError('conflict', 'That meeting has been scored and stored already.');
+    }
+    if (!store.hasJournal(sessionId)) {
       throw new HostError(
         'not_found',
-        `No interrupted meeting "${sessionId}"; it may have been scored already.`,
+        'There is no interrupted meeting with that id; it may have been scored already.',
       );
     }
-    const contents = this.options.store.readJournalFile(path);
+    const contents = store.readJournalOf(sessionId);
     if (!contents) {
-      const problem = this.options.store.problems.at(-1);
+      const problem = store.problems.at(-1);
       throw new HostError(
         'not_found',
         `That meeting could not be read: ${problem?.message ?? 'its journal is damaged'}`,
       );
     }
-    const live = this.rebuild(contents, (kept) =>
-      JournalWriter.rewrite(path, contents.header, kept),
-    );
-    if (options.park) this.park();
+    const live = this.rebuild(contents, (kept) => store.rewriteJournal(contents, kept));
+    if (options.park) this.park(live.header.id);
     this.live.set(live.header.id, live);
     return live;
   }
@@ -273,25 +343,38 @@ export class SessionHost {
     return this.options.settings.set(patch);
   }
 
+  logTail(): LogTail {
+    return this.options.log.tail();
+  }
+
   /** Closes every journal; meetings in progress stay on disk to resume next time. */
   close(): void {
     this.park();
   }
 
-  private park(): void {
-    for (const live of this.live.values()) live.journal.close();
-    this.live.clear();
+  /** Puts every live meeting but `keep` aside, to be offered as interrupted. */
+  private park(keep?: string): void {
+    for (const live of [...this.live.values()]) {
+      if (live.header.id === keep) continue;
+      live.journal.close();
+      this.live.delete(live.header.id);
+      this.options.store.noteJournal({
+        header: live.header,
+        turns: live.turns.length,
+        ...(live.endedBy ? { endedBy: live.endedBy } : {}),
+      });
+    }
   }
 
   private interrupted(): InterruptedSession[] {
     return this.options.store
       .interrupted((id) => !this.live.has(id))
-      .map(({ contents }) => ({
-        id: contents.header.id,
-        scenarioTitle: contents.header.scenarioTitle,
-        difficulty: contents.header.difficulty,
-        startedAt: contents.header.startedAt,
-        turns: contents.turns.length,
+      .map(({ header, turns }) => ({
+        id: header.id,
+        scenarioTitle: header.scenarioTitle,
+        difficulty: header.difficulty,
+        startedAt: header.startedAt,
+        turns,
       }));
   }
 
@@ -332,17 +415,19 @@ export class SessionHost {
     scenario: CompiledScenario,
     earlier: JournalTurn[],
   ): LiveSession {
-    const path = this.options.store.journalPath(header.id);
+    const { store } = this.options;
     const live = this.rebuild({ header, turns: earlier, tornTail: false }, (kept) => {
-      const journal = JournalWriter.create(path, header);
+      const journal = store.createJournal(header);
       try {
         for (const turn of kept) journal.append(turn);
       } catch (error) {
         journal.close();
+        store.finishJournal(header.id);
         throw error;
       }
       return journal;
     });
+    this.park(header.id);
     this.live.set(header.id, live);
     return live;
   }
@@ -359,35 +444,23 @@ export class SessionHost {
   ): LiveSession {
     const { header } = contents;
     const scenario = this.scenario(header.scenarioId);
-    const meeting = Meeting.start({
+    const changed = digestOf(scenario) !== header.scenarioDigest;
+    // An unchanged scenario that answers differently means the file was edited:
+    // keep only what still matches what the buyer really said.
+    const { meeting, openingMeters, kept, diverged } = this.replayed(
+      header,
       scenario,
-      classifier: this.options.classifier,
-      difficulty: header.difficulty,
-      seed: header.seed,
-    });
-    const openingMeters = meeting.meters;
-    const kept: JournalTurn[] = [];
-    let diverged = false;
-    for (const turn of contents.turns) {
-      if (meeting.ended) {
-        diverged = true;
-        break;
-      }
-      let answer;
-      try {
-        answer = meeting.reply(turn.rep);
-      } catch {
-        // A reply the meeting no longer accepts (edited by hand): stop there.
-        diverged = true;
-        break;
-      }
-      if (answer.buyer !== turn.buyer) diverged = true;
-      kept.push({ ...turn, n: kept.length + 1, rep: answer.rep, buyer: answer.buyer });
-    }
+      contents.turns,
+      { stopAtMismatch: !changed },
+    );
     const notices: string[] = [];
-    if (diverged || digestOf(scenario) !== header.scenarioDigest) {
+    if (changed) {
       notices.push(
         `The scenario "${scenario.file.title}" has changed since this meeting was held, so the buyer now answers as the current version does.`,
+      );
+    } else if (diverged) {
+      notices.push(
+        `This meeting's saved turns were changed outside the app, so it continues from turn ${kept.length}, the last one that still matches.`,
       );
     }
     if (contents.tornTail) {
@@ -402,20 +475,71 @@ export class SessionHost {
       journal: writeJournal(kept),
       turns: kept,
       openingMeters,
+      ...(contents.endedBy ? { endedBy: contents.endedBy } : {}),
       ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
     };
   }
 
-  private reload(live: LiveSession): void {
-    live.journal.close();
-    this.live.delete(live.header.id);
-    this.resume({ sessionId: live.header.id });
+  /**
+   * Replays the rep's words with the session's seed, in memory. `kept` are the
+   * turns that replayed; `diverged` is set when the buyer's answer no longer
+   * matches what was recorded, or a reply is no longer accepted.
+   */
+  private replayed(
+    header: JournalHeader,
+    scenario: CompiledScenario,
+    turns: readonly JournalTurn[],
+    options: { readonly stopAtMismatch: boolean } = { stopAtMismatch: false },
+  ): {
+    meeting: Meeting;
+    openingMeters: Readonly<Record<string, number>>;
+    kept: JournalTurn[];
+    diverged: boolean;
+  } {
+    let meeting = this.meetingFor(header, scenario);
+    const openingMeters = meeting.meters;
+    const kept: JournalTurn[] = [];
+    let diverged = false;
+    for (const turn of turns) {
+      if (meeting.ended) {
+        diverged = true;
+        break;
+      }
+      let answer;
+      try {
+        answer = meeting.reply(turn.rep);
+      } catch {
+        // A reply the meeting no longer accepts (edited by hand): stop there.
+        diverged = true;
+        break;
+      }
+      if (answer.buyer !== turn.buyer) {
+        diverged = true;
+        if (options.stopAtMismatch) {
+          // The meeting has heard this turn; replay the ones kept without it.
+          meeting = this.meetingFor(header, scenario);
+          for (const good of kept) meeting.reply(good.rep);
+          break;
+        }
+      }
+      kept.push({ ...turn, n: kept.length + 1, rep: answer.rep, buyer: answer.buyer });
+    }
+    return { meeting, openingMeters, kept, diverged };
+  }
+
+  private meetingFor(header: JournalHeader, scenario: CompiledScenario): Meeting {
+    return Meeting.start({
+      scenario,
+      classifier: this.options.classifier,
+      difficulty: header.difficulty,
+      seed: header.seed,
+    });
   }
 
   private liveSession(id: string): LiveSession {
     const live = this.live.get(id);
     if (live) return live;
-    if (this.interrupted().some((s) => s.id === id)) {
+    if (this.options.store.hasJournal(id)) {
       throw new HostError('conflict', 'This meeting was interrupted: resume it first.');
     }
     throw new HostError('not_found', `No meeting in progress with id "${id}"; it may have ended.`);

@@ -16,7 +16,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CALL_NAMES } from '../contract/api';
 import { composeHost } from '../host/compose';
-import { dispatch } from '../host/dispatch';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, openExternalUrl } from '../host/security';
 import type { OpenBackend } from '../services/settings';
 import { defaultDataDir, projectRoot } from '../services/paths';
@@ -60,14 +59,14 @@ function serveRenderer(): void {
   });
 }
 
-function listen(handlers: ReturnType<typeof composeHost>['handlers'], windows: Set<number>): void {
+function listen(call: ReturnType<typeof composeHost>['call'], windows: Set<number>): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(name, (event: IpcMainInvokeEvent, args: unknown) => {
       // Only our own page in our own window may call; the event never reaches the page.
       if (!windows.has(event.sender.id) || !isAppUrl(event.senderFrame?.url)) {
         return { ok: false, error: { kind: 'invalid', message: 'Untrusted sender' } };
       }
-      return dispatch(handlers, name, args);
+      return call(name, args);
     });
   }
 }
@@ -139,7 +138,7 @@ void app.whenReady().then(() => {
   const windows = new Set<number>();
   lockDown();
   serveRenderer();
-  listen(composed.handlers, windows);
+  listen(composed.call, windows);
   createWindow(windows);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(windows);

@@ -5,9 +5,10 @@
 //
 //   npm run --silent web -- [--port PORT] [--data-dir DIR] [--no-open]
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataFolderProblem } from '../services/data-folder';
 import { defaultDataDir } from '../services/paths';
 import { PROJECT_ROOT, RENDERER_DIR } from './paths';
 import { startWebHost } from './server';
@@ -59,8 +60,8 @@ export async function runWeb(
     JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
   ).version;
   // Fail before printing an address if the data folder cannot be used.
-  mkdirSync(options.dataDir, { recursive: true });
-  accessSync(options.dataDir, constants.W_OK);
+  const problem = dataFolderProblem(options.dataDir);
+  if (problem) throw new Error(problem);
   // Listen first and load the host while the page loads; calls wait for it.
   let resolveHost: (host: RunningHost) => void = () => undefined;
   const ready = new Promise<RunningHost>((resolve) => (resolveHost = resolve));

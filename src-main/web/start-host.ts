@@ -4,7 +4,6 @@
 // host's code (zod, XState, the classifier) is still being read.
 import type { Envelope } from '../contract/api';
 import { composeHost } from '../host/compose';
-import { dispatch } from '../host/dispatch';
 import { openJsonSettingsBackend } from '../services/json-settings';
 
 export interface RunningHost {
@@ -20,7 +19,7 @@ export function startHost(dataDir: string, version: string): RunningHost {
     openSettingsBackend: openJsonSettingsBackend,
   });
   return {
-    call: (name, args) => dispatch(composed.handlers, name, args),
+    call: (name, args) => composed.call(name, args),
     close: () => composed.close(),
   };
 }

@@ -149,6 +149,7 @@ function seedSessions(dataDir: string, count: number): void {
   const view = host.start({ scenarioId: 'average-cro', difficulty: 'normal', mode: 'coach' });
   for (const text of REPLIES.slice(0, 4)) host.reply({ sessionId: view.id, text, source: 'typed' });
   const real = host.end({ sessionId: view.id });
+  if (!real) throw new Error('the bench meeting was not stored');
   host.close();
   rmSync(join(dataDir, 'sessions', `${real.id}.json`));
   const rows = [];

@@ -1,14 +1,19 @@
 // The turn journal: one file per meeting in progress, one JSON line per event,
-// each flushed to disk before the buyer's answer is shown. After a crash the
-// journal holds every acknowledged turn; a line cut short by the crash was
-// never acknowledged, so it is dropped, and anything else malformed is an error
-// that names the file and line.
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+// each wholly on disk (written in full and flushed) before the buyer's answer
+// is shown. After a crash the journal holds every acknowledged turn; a line cut
+// short by the crash was never acknowledged, so it is dropped, and anything
+// else malformed is an error that names the file and line. A write that fails
+// (a full or read-only disk) is taken back, so the journal stays as it was and
+// the same reply can be sent again.
+//
+// Ending a meeting writes an `end` line first: a meeting whose journal has one
+// was ended, by whom it says, even if the app stopped before storing it.
 import { z } from 'zod';
 import { DIFFICULTIES } from '../../core/scenarios/schema';
 import { syncFolder, writeFileAtomic } from './atomic';
+import { nodeDisk, writeAll, type Disk } from './disk';
 import { dirname } from 'node:path';
-import type { SpokenTiming } from '../../contract/api';
+import type { SessionRecord, SpokenTiming } from '../../contract/api';
 
 export const journalHeader = z.strictObject({
   type: z.literal('start'),
@@ -51,6 +56,12 @@ export const journalTurn = z.strictObject({
 });
 export type JournalTurn = z.infer<typeof journalTurn>;
 
+export const journalEnd = z.strictObject({
+  type: z.literal('end'),
+  endedBy: z.enum(['buyer', 'rep', 'recovery']),
+});
+export type JournalEnd = z.infer<typeof journalEnd>;
+
 export class JournalError extends Error {
   override readonly name = 'JournalError';
 }
@@ -59,6 +70,8 @@ export interface JournalContents {
   readonly header: JournalHeader;
   readonly turns: readonly JournalTurn[];
   readonly tornTail: boolean;
+  /** Set when the meeting was ended: who ended it. */
+  readonly endedBy?: SessionRecord['endedBy'];
 }
 
 /** Reads a journal's text. Throws a JournalError naming `file` and the line for anything but a torn last line. */
@@ -68,6 +81,7 @@ export function readJournal(text: string, file: string): JournalContents {
   const tail = lines.pop() ?? '';
   if (lines.length === 0) throw new JournalError(`${file}: empty journal (no start line)`);
   let header: JournalHeader | undefined;
+  let endedBy: SessionRecord['endedBy'] | undefined;
   const turns: JournalTurn[] = [];
   lines.forEach((line, index) => {
     const where = `${file}:${index + 1}`;
@@ -81,19 +95,30 @@ export function readJournal(text: string, file: string): JournalContents {
       const parsed = journalHeader.safeParse(value);
       if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
       header = parsed.data;
-    } else {
-      const parsed = journalTurn.safeParse(value);
-      if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
-      if (parsed.data.n !== turns.length + 1) {
-        throw new JournalError(
-          `${where}: turn ${parsed.data.n} where turn ${turns.length + 1} was expected`,
-        );
-      }
-      turns.push(parsed.data);
+      return;
     }
+    if (endedBy !== undefined) throw new JournalError(`${where}: a line after the meeting ended`);
+    const ending = journalEnd.safeParse(value);
+    if (ending.success) {
+      endedBy = ending.data.endedBy;
+      return;
+    }
+    const parsed = journalTurn.safeParse(value);
+    if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
+    if (parsed.data.n !== turns.length + 1) {
+      throw new JournalError(
+        `${where}: turn ${parsed.data.n} where turn ${turns.length + 1} was expected`,
+      );
+    }
+    turns.push(parsed.data);
   });
   if (!header) throw new JournalError(`${file}:1: no start line`);
-  return { header, turns, tornTail: tail.length > 0 };
+  return {
+    header,
+    turns,
+    tornTail: tail.length > 0,
+    ...(endedBy !== undefined ? { endedBy } : {}),
+  };
 }
 
 function describe(error: z.ZodError): string {
@@ -102,18 +127,27 @@ function describe(error: z.ZodError): string {
   return `${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message}`;
 }
 
-/** Appends to one meeting's journal; every append is on disk when it returns. */
+/** Appends to one meeting's journal; every append is wholly on disk when it returns, or throws and leaves the journal as it was. */
 export class JournalWriter {
   private constructor(
     readonly path: string,
     private fd: number | undefined,
+    /** Bytes known to be whole lines on disk; a failed append is cut back to this. */
+    private size: number,
+    private readonly disk: Disk,
   ) {}
 
-  /** Starts a new journal; never overwrites one. */
-  static create(path: string, header: JournalHeader): JournalWriter {
-    const fd = openSync(path, 'wx', 0o600);
-    const writer = new JournalWriter(path, fd);
-    writer.write(journalHeader.parse(header));
+  /** Starts a new journal; never overwrites one. A journal that cannot get its start line is removed. */
+  static create(path: string, header: JournalHeader, disk: Disk = nodeDisk): JournalWriter {
+    const fd = disk.openSync(path, 'wx', 0o600);
+    const writer = new JournalWriter(path, fd, 0, disk);
+    try {
+      writer.write(journalHeader.parse(header));
+    } catch (error) {
+      writer.close();
+      disk.rmSync(path, { force: true });
+      throw error;
+    }
     syncFolder(dirname(path));
     return writer;
   }
@@ -126,26 +160,56 @@ export class JournalWriter {
     path: string,
     header: JournalHeader,
     turns: readonly JournalTurn[],
+    disk: Disk = nodeDisk,
   ): JournalWriter {
     const lines = [journalHeader.parse(header), ...turns.map((t) => journalTurn.parse(t))];
-    writeFileAtomic(path, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
-    return new JournalWriter(path, openSync(path, 'a', 0o600));
+    const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+    writeFileAtomic(path, text, disk);
+    return new JournalWriter(path, disk.openSync(path, 'a', 0o600), Buffer.byteLength(text), disk);
   }
 
   append(turn: JournalTurn): void {
     this.write(journalTurn.parse(turn));
   }
 
+  /** Marks the meeting as ended by `endedBy`; the last line a journal gets. */
+  end(endedBy: JournalEnd['endedBy']): void {
+    this.write(journalEnd.parse({ type: 'end', endedBy }));
+  }
+
   close(): void {
     if (this.fd === undefined) return;
-    closeSync(this.fd);
+    const fd = this.fd;
     this.fd = undefined;
+    try {
+      this.disk.closeSync(fd);
+    } catch {
+      // Every acknowledged line was flushed already; nothing more to keep.
+    }
   }
 
   private write(value: unknown): void {
     if (this.fd === undefined) throw new JournalError(`${this.path}: journal is closed`);
-    // One write per line, so a crash can tear only the last line.
-    writeSync(this.fd, `${JSON.stringify(value)}\n`);
-    fsyncSync(this.fd);
+    const fd = this.fd;
+    const line = Buffer.from(`${JSON.stringify(value)}\n`, 'utf8');
+    try {
+      // A line that was taken back only partly is cut off first.
+      if (this.disk.fstatSync(fd).size !== this.size) this.cutBack(fd);
+      writeAll(this.disk, fd, line);
+      this.disk.fsyncSync(fd);
+    } catch (error) {
+      try {
+        this.cutBack(fd);
+      } catch {
+        // The next write tries again before it appends; a restart drops a torn last line.
+      }
+      throw error;
+    }
+    this.size += line.length;
+  }
+
+  private cutBack(fd: number): void {
+    this.disk.ftruncateSync(fd, this.size);
+    this.disk.fsyncSync(fd);
   }
 }

@@ -164,8 +164,11 @@ export const historyRowSchema = z.object({
   overall: score,
 }) satisfies z.ZodType<HistoryRow, unknown>;
 
+/** history.json: the rows, each session file's size and a digest of the rows, to notice edits. */
 export const historyIndexSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
+  digest: z.string().max(64),
+  sizes: z.record(z.string().max(64), z.number().int().min(0)),
   rows: z.array(historyRowSchema),
 });
 

@@ -1,6 +1,6 @@
 // One alert per meeting that was interrupted (a crash, a kill, a power cut):
-// resume it where it stopped, or score it as it stands.
-import { useId } from 'react';
+// resume it where it stopped, score it as it stands, or (asked twice) discard it.
+import { useId, useState } from 'react';
 import type { InterruptedSession } from '../../../src-main/contract/api';
 import { formatDateTime } from '../lib/format';
 import { useStore } from '../store';
@@ -23,6 +23,8 @@ function RecoveryBanner({ session }: { readonly session: InterruptedSession }) {
   const error = useStore((s) => s.recoveryError);
   const resume = useStore((s) => s.resumeInterrupted);
   const score = useStore((s) => s.scoreInterrupted);
+  const discard = useStore((s) => s.discardInterrupted);
+  const [confirming, setConfirming] = useState(false);
   const turns = `${session.turns} ${session.turns === 1 ? 'turn' : 'turns'}`;
   return (
     <section role="alert" aria-labelledby={headingId} className="banner">
@@ -47,6 +49,30 @@ function RecoveryBanner({ session }: { readonly session: InterruptedSession }) {
         >
           Score it
         </button>
+        {confirming ? (
+          <>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={busy !== null}
+              onClick={() => void discard(session.id)}
+            >
+              Yes, discard it
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => setConfirming(true)}
+          >
+            Discard
+          </button>
+        )}
       </div>
       {error?.where === session.id && <ErrorAlert message={error.message} />}
     </section>

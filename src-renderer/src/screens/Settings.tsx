@@ -10,7 +10,10 @@ import {
   type Settings as SettingsValues,
   type Theme,
 } from '../../../src-main/contract/api';
+import type { LogTail } from '../../../src-main/contract/api';
+import { getApi } from '../bridge';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { errorMessage } from '../lib/errors';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { applyTheme } from '../lib/theme';
 import { useVoiceCount } from '../speech/voice';
@@ -136,7 +139,43 @@ export function Settings() {
         </p>
         {info && <p className="hint">First Meeting {info.version}</p>}
       </section>
+
+      <LogSection logFile={info?.logFile ?? null} />
     </div>
+  );
+}
+
+/** Where the details of anything that went wrong are written, and a look at its end. */
+function LogSection({ logFile }: { readonly logFile: string | null }) {
+  const id = useId();
+  const [log, setLog] = useState<LogTail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = async () => {
+    setError(null);
+    try {
+      setLog(await getApi().call('app.log'));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby={`${id}-log`}>
+      <h2 id={`${id}-log`}>Log file</h2>
+      <p className="data-dir">{logFile ?? 'Unknown'}</p>
+      <p className="hint">
+        When something goes wrong, the app tells you in words and writes the details here, for you
+        or whoever helps you.
+      </p>
+      <button type="button" className="button" onClick={() => void (log ? setLog(null) : show())}>
+        {log ? 'Hide log' : 'Show log'}
+      </button>
+      {error && <ErrorAlert message={`Could not read the log: ${error}`} />}
+      {log && (
+        <pre className="log-tail" tabIndex={0} aria-label="The end of the log file">
+          {log.text === '' ? 'The log is empty: nothing has gone wrong.' : log.text}
+        </pre>
+      )}
+    </section>
   );
 }
 

@@ -18,10 +18,15 @@ export interface AppSlice {
   boot(): Promise<void>;
   resumeInterrupted(sessionId: string): Promise<void>;
   scoreInterrupted(sessionId: string): Promise<void>;
+  discardInterrupted(sessionId: string): Promise<void>;
   dismissProblems(): void;
 }
 
 let bootStarted = false;
+
+/** When a meeting with no replies is ended: nothing to score, nothing stored. */
+export const NOTHING_SAID =
+  'You had not replied yet, so there was nothing to score; the meeting was not stored.';
 
 export const appSlice: Slice<AppSlice> = (set, get) => ({
   info: null,
@@ -82,7 +87,25 @@ export const appSlice: Slice<AppSlice> = (set, get) => ({
         interrupted: s.interrupted.filter((i) => i.id !== sessionId),
         recoveryBusy: null,
       }));
-      get().showRecord(record);
+      if (record) get().showRecord(record);
+      else get().pushToast({ message: NOTHING_SAID, tone: 'info' });
+    } catch (error) {
+      set({
+        recoveryBusy: null,
+        recoveryError: { where: sessionId, message: errorMessage(error) },
+      });
+    }
+  },
+
+  discardInterrupted: async (sessionId) => {
+    set({ recoveryBusy: sessionId, recoveryError: null });
+    try {
+      await getApi().call('recovery.discard', { sessionId });
+      set((s) => ({
+        interrupted: s.interrupted.filter((i) => i.id !== sessionId),
+        recoveryBusy: null,
+      }));
+      get().pushToast({ message: 'The interrupted meeting was discarded.', tone: 'info' });
     } catch (error) {
       set({
         recoveryBusy: null,

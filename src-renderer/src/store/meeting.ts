@@ -4,6 +4,7 @@
 import { getApi } from '../bridge';
 import type { Difficulty, Mode, ReplySource, SessionView } from '../../../src-main/contract/api';
 import { errorMessage } from '../lib/errors';
+import { NOTHING_SAID } from './app';
 import type { PlacedError, Slice } from './types';
 
 /** How long the buyer's last words stay on screen before the report opens. */
@@ -102,7 +103,11 @@ export const meetingSlice: Slice<MeetingSlice> = (set, get) => ({
     try {
       const record = await getApi().call('session.end', { sessionId: view.id });
       set({ ending: false, view: null, pendingReply: null, endStatus: null });
-      get().showRecord(record);
+      if (record) get().showRecord(record);
+      else {
+        get().pushToast({ message: NOTHING_SAID, tone: 'info' });
+        get().navigate('gallery');
+      }
     } catch (error) {
       set({ ending: false, meetingError: errorMessage(error) });
     }

@@ -161,9 +161,19 @@ describe('session.start', () => {
 describe('session.reply', () => {
   const good = { sessionId: 'abc', text: 'What matters most to you?', source: 'typed' };
 
-  it('accepts typed and spoken replies', () => {
+  it('accepts typed replies, and spoken ones that name their recording', () => {
     expect(checkArgs('session.reply', good).ok).toBe(true);
-    expect(checkArgs('session.reply', { ...good, source: 'spoken' }).ok).toBe(true);
+    expect(
+      checkArgs('session.reply', { ...good, source: 'spoken', utteranceId: 'u1-abc' }).ok,
+    ).toBe(true);
+  });
+
+  it('refuses a spoken reply with no recording: it would be stored as spoken without audio', () => {
+    expect(checkArgs('session.reply', { ...good, source: 'spoken' })).toEqual({
+      ok: false,
+      message:
+        'session.reply: utteranceId: a spoken reply names the recording it was heard in (utteranceId)',
+    });
   });
 
   it('refuses a huge reply before the meeting sees it, naming the text field', () => {

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, composeTestHost, send } from '../support/host';
+import { call, composeTestHost, send, stored } from '../support/host';
 import {
   MAX_HISTORY_PAGE,
   PROGRESS_POINTS,
@@ -250,7 +250,7 @@ describe('after a new session is stored', () => {
         text: LIGHT_STACK_VALUE_SCRIPT[0],
         source: 'typed',
       });
-      const record = await call(copy, 'session.end', { sessionId: view.id });
+      const record = stored(await call(copy, 'session.end', { sessionId: view.id }));
       const page = await call(copy, 'history.list', { offset: 0, limit: 25 });
       expect(page.total).toBe(SESSIONS + 1);
       expect(ids(page.rows)).toEqual([record.id, ...newestFirst.slice(0, 24)]);

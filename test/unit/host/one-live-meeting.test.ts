@@ -5,7 +5,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, hostsClosedAfterEach, send } from '../support/host';
+import { call, hostsClosedAfterEach, send, stored } from '../support/host';
 import { freshFolders } from '../support/folders';
 import type { SessionView } from '../../../src-main/contract/api';
 import { type ComposedHost } from '../../../src-main/host/compose';
@@ -99,7 +99,7 @@ describe('starting a meeting while another is in progress', () => {
     const a = await reply(host, await call(host, 'session.start', A), 0);
     const b = await reply(host, await call(host, 'session.start', B), 0);
 
-    const record = await call(host, 'recovery.score', { sessionId: a.id });
+    const record = stored(await call(host, 'recovery.score', { sessionId: a.id }));
     expect(record).toMatchObject({ id: a.id, endedBy: 'recovery' });
     expect(record.turns.map((t) => t.buyer)).toEqual(a.turns.map((t) => t.buyer));
     expect(await call(host, 'session.current', undefined)).toEqual(b);
@@ -146,7 +146,7 @@ describe('starting a meeting while another is in progress', () => {
 describe('replaying a finished session while a meeting is in progress', () => {
   async function finishedAndLive(host: ComposedHost) {
     const done = await reply(host, await call(host, 'session.start', A), 0);
-    const record = await call(host, 'session.end', { sessionId: done.id });
+    const record = stored(await call(host, 'session.end', { sessionId: done.id }));
     const live = await reply(host, await call(host, 'session.start', B), 0);
     return { record, live };
   }

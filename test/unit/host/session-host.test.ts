@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, hostsClosedAfterEach, send } from '../support/host';
+import { call, hostsClosedAfterEach, send, stored } from '../support/host';
 import { freshFolders } from '../support/folders';
 import type { CallArgs, SessionRecord, SessionView } from '../../../src-main/contract/api';
 import { type ComposedHost } from '../../../src-main/host/compose';
@@ -63,7 +63,7 @@ describe('a meeting in progress', () => {
       const view = await call(composed, 'session.reply', {
         sessionId: started.id,
         text,
-        source: index % 2 ? 'spoken' : 'typed',
+        source: 'typed',
       });
       // Read straight after the call returns: the turn is already on disk.
       const journal = readJournal(readFileSync(path, 'utf8'), path);
@@ -71,7 +71,7 @@ describe('a meeting in progress', () => {
       expect(last(journal.turns)).toMatchObject({
         n: index + 1,
         rep: text,
-        source: index % 2 ? 'spoken' : 'typed',
+        source: 'typed',
         buyer: last(view.turns).buyer,
       });
       expect(view.turns).toHaveLength(index + 1);
@@ -84,7 +84,7 @@ describe('a meeting in progress', () => {
     const composed = hostOn(dataDir);
     const views = await meetingWith(composed, 3);
     const id = last(views).id;
-    const record = await call(composed, 'session.end', { sessionId: id });
+    const record = stored(await call(composed, 'session.end', { sessionId: id }));
     expect(record).toMatchObject({ id, endedBy: 'rep', reps: ['Rep'], mode: 'coach' });
     expect(conversation(record.turns)).toEqual(conversation(last(views).turns));
     expect(existsSync(journalFile(dataDir, id))).toBe(false);
@@ -125,7 +125,7 @@ describe('a meeting in progress', () => {
     }
     expect(JSON.stringify(exam)).not.toMatch(/"(trust|interest|patience)":/);
     // The report after an exam has everything.
-    const record = await call(composed, 'session.end', { sessionId: exam.id });
+    const record = stored(await call(composed, 'session.end', { sessionId: exam.id }));
     expect(record.turns.every((t) => typeof t.behavior === 'string')).toBe(true);
   });
 
@@ -135,7 +135,7 @@ describe('a meeting in progress', () => {
     const view = last(await meetingWith(composed, 2));
     expect(view.reps).toEqual(['Ana Ruiz']);
     expect(view.turns.map((t) => t.repName)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
-    const record = await call(composed, 'session.end', { sessionId: view.id });
+    const record = stored(await call(composed, 'session.end', { sessionId: view.id }));
     expect(record.turns.map((t) => t.repName)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
     expect((await call(composed, 'history.list', PAGE)).rows[0]?.reps).toEqual(['Ana Ruiz']);
   });
@@ -235,7 +235,7 @@ describe('after a crash', () => {
     const dataDir = freshDataDir();
     const stood = last(await meetingWith(hostOn(dataDir), 2));
     const after = hostOn(dataDir);
-    const record = await call(after, 'recovery.score', { sessionId: stood.id });
+    const record = stored(await call(after, 'recovery.score', { sessionId: stood.id }));
     expect(record).toMatchObject({ id: stood.id, endedBy: 'recovery' });
     expect(conversation(record.turns)).toEqual(conversation(stood.turns));
     expect(existsSync(journalFile(dataDir, stood.id))).toBe(false);
@@ -294,7 +294,7 @@ describe('after a crash', () => {
     const info = await call(after, 'app.info', undefined);
     expect(info.interrupted).toEqual([]);
     expect(info.problems).toHaveLength(1);
-    expect(info.problems[0]?.message).toContain(`${path}:2`);
+    expect(info.problems[0]?.message).toContain(`journal/${stood.id}.jsonl:2`);
     const resumed = await send(after, 'recovery.resume', { sessionId: stood.id });
     expect(resumed).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
@@ -304,7 +304,7 @@ describe('replaying a finished session', () => {
   async function finished(): Promise<{ composed: ComposedHost; record: SessionRecord }> {
     const composed = hostOn(freshDataDir());
     const views = await meetingWith(composed, 4);
-    const record = await call(composed, 'session.end', { sessionId: last(views).id });
+    const record = stored(await call(composed, 'session.end', { sessionId: last(views).id }));
     return { composed, record };
   }
 
@@ -333,8 +333,8 @@ describe('replaying a finished session', () => {
       source: 'typed',
     });
     expect(changed.turns).toHaveLength(3);
-    const stored = await call(composed, 'session.end', { sessionId: replay.id });
-    expect(stored.replayOf).toEqual({ sessionId: record.id, fromTurn: 3 });
+    const kept = stored(await call(composed, 'session.end', { sessionId: replay.id }));
+    expect(kept.replayOf).toEqual({ sessionId: record.id, fromTurn: 3 });
     expect((await call(composed, 'history.list', PAGE)).rows.map((r) => r.id).sort()).toEqual(
       [record.id, replay.id].sort(),
     );
@@ -372,9 +372,11 @@ describe('deleting, undoing and exporting through the host', () => {
   it('a deleted session can be brought back until the next start', async () => {
     const dataDir = freshDataDir();
     const composed = hostOn(dataDir);
-    const record = await call(composed, 'session.end', {
-      sessionId: last(await meetingWith(composed, 1)).id,
-    });
+    const record = stored(
+      await call(composed, 'session.end', {
+        sessionId: last(await meetingWith(composed, 1)).id,
+      }),
+    );
     expect(await call(composed, 'history.delete', { sessionId: record.id })).toBeNull();
     expect((await call(composed, 'history.list', PAGE)).rows).toEqual([]);
     expect(await send(composed, 'history.get', { sessionId: record.id })).toMatchObject({
@@ -393,9 +395,11 @@ describe('deleting, undoing and exporting through the host', () => {
 
   it('a session exports as JSON that reads back as the stored record', async () => {
     const composed = hostOn(freshDataDir());
-    const record = await call(composed, 'session.end', {
-      sessionId: last(await meetingWith(composed, 2)).id,
-    });
+    const record = stored(
+      await call(composed, 'session.end', {
+        sessionId: last(await meetingWith(composed, 2)).id,
+      }),
+    );
     const file = await call(composed, 'history.exportSession', { sessionId: record.id });
     expect(file.mimeType).toBe('application/json');
     expect(file.fileName).toMatch(
@@ -409,7 +413,7 @@ describe('deleting, undoing and exporting through the host', () => {
     const ids: string[] = [];
     for (const mode of ['coach', 'exam'] as const) {
       const view = last(await meetingWith(composed, 1, { ...START, mode }));
-      ids.push((await call(composed, 'session.end', { sessionId: view.id })).id);
+      ids.push(stored(await call(composed, 'session.end', { sessionId: view.id })).id);
     }
     const file = await call(composed, 'history.exportCsv', undefined);
     expect(file.mimeType).toBe('text/csv');

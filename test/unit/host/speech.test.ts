@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, hostsClosedAfterEach, send } from '../support/host';
+import { call, hostsClosedAfterEach, send, stored } from '../support/host';
 import { freshFolders } from '../support/folders';
 import { concat, fliteWav, quiet } from '../support/speech';
 import type { ComposedHost } from '../../../src-main/host/compose';
@@ -88,7 +88,7 @@ describe('a spoken reply', () => {
     const journal = join(dataDir, 'journal', `${meeting.id}.jsonl`);
     expect(readJournal(readFileSync(journal, 'utf8'), journal).turns[0]?.speech).toEqual(timing);
 
-    const record = await call(composed, 'session.end', { sessionId: meeting.id });
+    const record = stored(await call(composed, 'session.end', { sessionId: meeting.id }));
     expect(record.turns[0]?.speech).toEqual(timing);
     const delivery = record.report.delivery;
     expect(delivery?.spokenTurns).toBe(1);

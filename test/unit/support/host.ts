@@ -54,3 +54,9 @@ export async function call<K extends CallName>(
   if (!envelope.ok) throw new Error(`${name} failed: ${JSON.stringify(envelope.error)}`);
   return envelope.value;
 }
+
+/** A meeting that was ended with turns is stored: its record, never null. */
+export function stored<T>(record: T | null): T {
+  if (record === null) throw new Error('the meeting was discarded, not stored');
+  return record;
+}

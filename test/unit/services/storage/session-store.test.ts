@@ -142,8 +142,7 @@ describe('the history list file', () => {
     expect(store.problems).toHaveLength(1);
     const [problem] = store.problems;
     expect(problem?.file).toBe(indexPath);
-    expect(problem?.message).toContain(indexPath);
-    expect(problem?.message).toMatch(/rebuilt/);
+    expect(problem?.message).toMatch(/^history\.json .*rebuilt/);
     expect(problem?.movedTo.startsWith(join(dataDir, 'set-aside'))).toBe(true);
     expect(readFileSync(problem?.movedTo ?? '', 'utf8')).toBe('{"version":1,"rows":[{"id":');
     // The rebuilt list is good: the next start has nothing to report.
@@ -200,14 +199,15 @@ describe('hand-edited or damaged session files', () => {
     expect(ids(store)).toEqual([NEW.id, MIDDLE.id, OLD.id]);
     const byFile = new Map(store.problems.map((p) => [p.file, p]));
     expect(byFile.size).toBe(3);
+    // Named as the user knows them: inside the data folder.
     expect(byFile.get(sessionFile(dataDir, badJson))?.message).toBe(
-      `${sessionFile(dataDir, badJson)}: not valid JSON`,
+      `sessions/${badJson}.json: not valid JSON`,
     );
     expect(byFile.get(sessionFile(dataDir, wrongType))?.message).toMatch(
-      new RegExp(`^${escape(sessionFile(dataDir, wrongType))}: field "report\\.overall": `),
+      new RegExp(`^sessions/${escape(wrongType)}\\.json: field "report\\.overall": `),
     );
     expect(byFile.get(sessionFile(dataDir, wrongId))?.message).toBe(
-      `${sessionFile(dataDir, wrongId)}: field "id" is "${NEW.id}", not the file's name`,
+      `sessions/${wrongId}.json: field "id" is "${NEW.id}", not the file's name`,
     );
     for (const problem of store.problems) {
       expect(existsSync(problem.file)).toBe(false);
@@ -220,19 +220,46 @@ describe('hand-edited or damaged session files', () => {
     expect(SessionStore.open(dataDir).problems).toEqual([]);
   });
 
-  it('when the list still names it, opening it sets it aside with the reason; the others still open', () => {
+  it('a session listed in the history but changed since is found at start, not when opened', () => {
     const { dataDir } = storeWithThree();
     const path = sessionFile(dataDir, MIDDLE.id);
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 200)); // truncated
+    const store = SessionStore.open(dataDir);
+    expect(ids(store)).toEqual([NEW.id, OLD.id]);
+    expect(store.problems.map((p) => [p.file, p.message])).toEqual([
+      [path, `sessions/${MIDDLE.id}.json: not valid JSON`],
+    ]);
+    expect(thrown(() => store.get(MIDDLE.id))).toBeInstanceOf(NotFoundError);
+  });
+
+  it('a hand-edited score in the history list is not trusted: the list is rebuilt from the files', () => {
+    const { dataDir } = storeWithThree();
+    const indexPath = join(dataDir, 'history.json');
+    const index = JSON.parse(readFileSync(indexPath, 'utf8')) as {
+      rows: { id: string; overall: number }[];
+    };
+    for (const row of index.rows) row.overall = row.overall === 7 ? 8 : 7;
+    writeFileSync(indexPath, JSON.stringify(index));
+    const store = SessionStore.open(dataDir);
+    expect(store.list().map((r) => r.overall)).toEqual(
+      [NEW, MIDDLE, OLD].map((r) => r.report.overall),
+    );
+    expect(store.problems.map((p) => p.file)).toEqual([indexPath]);
+  });
+
+  it('damaged while the app runs, opening it sets it aside with the reason in words; the others still open', () => {
+    const { dataDir } = storeWithThree();
+    const path = sessionFile(dataDir, MIDDLE.id);
+    const store = SessionStore.open(dataDir);
     const edited = JSON.parse(readFileSync(path, 'utf8')) as { report: { overall: unknown } };
     edited.report.overall = 'high';
     writeFileSync(path, JSON.stringify(edited));
 
-    const store = SessionStore.open(dataDir);
     const error = thrown(() => store.get(MIDDLE.id));
     expect(error).toBeInstanceOf(DamagedFileError);
-    expect(error.message).toContain(path);
-    expect(error.message).toContain('report.overall');
-    expect(error.message).toMatch(/moved to .*set-aside/);
+    expect(error.message).not.toContain(dataDir);
+    expect(error.message).toMatch(/damaged.*set aside/);
+    expect(store.problems[0]?.message).toContain('report.overall');
     expect(ids(store)).toEqual([NEW.id, OLD.id]);
     expect(store.problems.map((p) => p.file)).toEqual([path]);
     expect(store.get(NEW.id)).toEqual(NEW);
@@ -248,7 +275,7 @@ describe('hand-edited or damaged session files', () => {
     const store = SessionStore.open(dataDir);
     expect(ids(store)).toEqual([NEW.id, MIDDLE.id, OLD.id]);
     expect(store.problems.map((p) => [p.file, p.message])).toEqual([
-      [odd, `${odd}: not a session file name`],
+      [odd, 'sessions/My Notes.json: not a session file name'],
     ]);
   });
 });
