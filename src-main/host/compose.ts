@@ -7,6 +7,7 @@ import { defaultClassifier } from '../core/understanding/default';
 import { ScenarioLibrary } from '../services/scenario-library';
 import { openSettings, type OpenBackend } from '../services/settings';
 import { logFileIn, type LogFile } from '../services/log';
+import type { Disk } from '../services/storage/disk';
 import { SessionStore } from '../services/storage/session-store';
 import { dispatch, handlersFor, type Handlers } from './dispatch';
 import { SessionHost } from './session-host';
@@ -27,6 +28,8 @@ export interface ComposeOptions {
   readonly openSettingsBackend: OpenBackend;
   /** Folder of scenario files; the built-in one by default. */
   readonly scenarioDir?: string;
+  /** The disk durable writes go through; the real one by default (tests make it fail). */
+  readonly disk?: Disk;
 }
 
 export interface ComposedHost {
@@ -42,7 +45,7 @@ export interface ComposedHost {
 }
 
 export function composeHost(options: ComposeOptions): ComposedHost {
-  const store = SessionStore.open(options.dataDir);
+  const store = SessionStore.open(options.dataDir, options.disk ? { disk: options.disk } : {});
   const log = logFileIn(options.dataDir);
   const settings = openSettings(options.dataDir, options.openSettingsBackend);
   const host = new SessionHost({

@@ -126,6 +126,8 @@ export class SpeechHost {
   audio(args: CallArgs<'speech.audio'>): null {
     const open = this.utterance(args.utteranceId);
     if (args.seq !== open.nextSeq) {
+      // Said and done: a recording with a gap is not transcribed, and later pieces find no utterance.
+      this.drop(open);
       throw new HostError(
         'invalid',
         `Audio piece ${args.seq} arrived when piece ${open.nextSeq} was expected; the recording was dropped.`,

@@ -139,7 +139,8 @@ export class JournalWriter {
 
   /** Starts a new journal; never overwrites one. A journal that cannot get its start line is removed. */
   static create(path: string, header: JournalHeader, disk: Disk = nodeDisk): JournalWriter {
-    const fd = disk.openSync(path, 'wx', 0o600);
+    // Append mode: after a failed line is cut back, the next one lands at the new end.
+    const fd = disk.openSync(path, 'ax', 0o600);
     const writer = new JournalWriter(path, fd, 0, disk);
     try {
       writer.write(journalHeader.parse(header));

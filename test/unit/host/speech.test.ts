@@ -182,6 +182,14 @@ describe('a spoken reply', () => {
     });
     expect(skipped).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     expect(skipped.ok ? '' : skipped.error.message).toMatch(/piece 2 .* piece 1 was expected/);
+    // Dropped means dropped: the piece that was missing, arriving late, is not taken.
+    const afterDrop = await send(composed, 'speech.audio', {
+      utteranceId,
+      seq: 1,
+      pcm: int16ToBase64(pcm.subarray(PIECE, 2 * PIECE)),
+    });
+    expect(afterDrop).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await send(composed, 'speech.finish', { utteranceId })).toMatchObject({ ok: false });
 
     const next = await call(composed, 'speech.begin', { sessionId: meeting.id });
     await call(composed, 'speech.cancel', { utteranceId: next.utteranceId });

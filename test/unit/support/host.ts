@@ -5,15 +5,17 @@ import type { CallArgs, CallName, CallResult, Envelope } from '../../../src-main
 import { composeHost, type ComposedHost } from '../../../src-main/host/compose';
 import { dispatch } from '../../../src-main/host/dispatch';
 import { openJsonSettingsBackend } from '../../../src-main/services/json-settings';
+import type { Disk } from '../../../src-main/services/storage/disk';
 
 /** A host on `dataDir`; a second one on the same folder is the app started again (after a crash, if the first was never closed). */
-export function composeTestHost(dataDir: string, scenarioDir?: string): ComposedHost {
+export function composeTestHost(dataDir: string, scenarioDir?: string, disk?: Disk): ComposedHost {
   return composeHost({
     dataDir,
     shell: 'browser',
     version: '0.0.0-test',
     openSettingsBackend: openJsonSettingsBackend,
     ...(scenarioDir ? { scenarioDir } : {}),
+    ...(disk ? { disk } : {}),
   });
 }
 
@@ -23,8 +25,8 @@ export function hostsClosedAfterEach(): typeof composeTestHost {
   afterEach(async () => {
     for (const composed of opened.splice(0)) await composed.close();
   });
-  return (dataDir, scenarioDir) => {
-    const composed = composeTestHost(dataDir, scenarioDir);
+  return (dataDir, scenarioDir, disk) => {
+    const composed = composeTestHost(dataDir, scenarioDir, disk);
     opened.push(composed);
     return composed;
   };
