@@ -5,13 +5,19 @@
 //   npm run bench -- core    the core only
 //   npm run bench -- app     the app only (needs a build and /usr/bin/chromium)
 //   npm run bench -- speech  speech only (needs a build, pocketsphinx and flite)
+//   npm run bench -- storage journalling and many interrupted meetings
 import { benchApp } from './app';
 import { benchCore } from './core';
 import { benchSpeech } from './speech';
+import { benchStorage } from './storage';
 
 const which = process.argv[2] ?? 'all';
 console.log(`First Meeting benchmarks (node ${process.version}, ${process.arch})\n`);
 if (which === 'all' || which === 'core') benchCore();
+if (which === 'all' || which === 'storage') {
+  console.log('');
+  await benchStorage();
+}
 if (which === 'all' || which === 'app') {
   console.log('');
   await benchApp();
