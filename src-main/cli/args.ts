@@ -27,6 +27,10 @@ export interface CommandInput {
     readonly dir?: string;
     /** transcribe: which speech engine (auto, pocketsphinx, whisper). */
     readonly engine?: string;
+    /** eval: wrap each line in value words and measure how many leave their group. */
+    readonly metamorphic?: boolean;
+    /** eval: Cohen's kappa between two label files instead of the classifier. */
+    readonly agreement?: boolean;
   };
   readonly positionals: readonly string[];
   readonly json: boolean;

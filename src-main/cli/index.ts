@@ -27,13 +27,15 @@ const OPTIONS = {
   difficulty: { type: 'string' },
   dir: { type: 'string' },
   engine: { type: 'string' },
+  metamorphic: { type: 'boolean' },
+  agreement: { type: 'boolean' },
 } as const;
 
 /** Each command, and the options it takes besides --json and --help. */
 const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly string[] }> = {
   practice: { run: practiceCommand, options: ['scenario', 'seed', 'difficulty'] },
   classify: { run: classify, options: ['file'] },
-  eval: { run: evaluate, options: [] },
+  eval: { run: evaluate, options: ['metamorphic', 'agreement'] },
   play: { run: play, options: ['scenario', 'replies', 'seed', 'difficulty'] },
   score: { run: score, options: [] },
   validate: { run: validate, options: [] },

@@ -17,9 +17,19 @@ Behaviours (group):
 ${BEHAVIORS.map((b) => `  ${b.padEnd(22)} ${GROUP_OF[b].padEnd(8)} ${BEHAVIOR_DESCRIPTIONS[b]}`).join('\n')}`,
   },
   eval: {
-    usage: 'eval FILE',
-    summary: 'Measure the classifier on a labelled TSV (label<TAB>text per line).',
-    details: 'Prints accuracy, macro-F1, group accuracy and per-behaviour precision and recall.',
+    usage: 'eval FILE... | eval --metamorphic FILE... | eval --agreement FILE_A FILE_B',
+    summary: 'Measure the classifier on labelled TSVs (label<TAB>text per line).',
+    details: `For each FILE prints accuracy, macro-F1, group accuracy, per-behaviour
+precision and recall, the group confusion matrix (rows = expected), the pitch
+leak (share of pitch-group lines read as value) and the expected calibration
+error with its reliability table. --json prints one JSON object per line per FILE.
+
+--metamorphic wraps every pitch-group line in value words ("To be honest, X",
+"What would change if X?"...) and every value-group line in "we" or "but", and
+prints the share of variants that leave their group, per wrapper and overall.
+
+--agreement compares two label files of the same texts (matched by text) and
+prints Cohen's kappa overall, per group and per behaviour.`,
   },
   play: {
     usage: 'play --scenario ID|FILE --replies FILE [--seed N] [--difficulty easy|normal|hard]',
