@@ -11,6 +11,8 @@ export interface AdviceContext {
   readonly lastBuyerText: string | undefined;
   /** For a commitment ask, how big it was. */
   readonly ask?: AskSize | undefined;
+  /** For the ask the buyer answered with the meeting's outcome: agreed to, or refused. */
+  readonly answered?: 'agreed' | 'refused' | undefined;
 }
 
 export function adviceFor(behavior: Behavior, ctx: AdviceContext): string {
@@ -49,6 +51,14 @@ export function adviceFor(behavior: Behavior, ctx: AdviceContext): string {
     case 'pushback':
       return 'Accept the no and get curious, or concede fit: "That\'s fair. What would have to change for this to be worth revisiting?"';
     case 'commitment_ask':
+      if (ctx.answered === 'refused') {
+        return ctx.needStated
+          ? 'The buyer said no to this ask. Before asking again, check the need is theirs and big enough: "What would have to be true for a next step to be worth your time?" Then offer something smaller they can say yes to.'
+          : 'The buyer said no to this ask, made before they named any need. Find the need first ("Where does this get difficult for your team?"), then ask for something modest: a check-in later, or an introduction.';
+      }
+      if (ctx.answered === 'agreed' && !ctx.needStated) {
+        return 'The buyer agreed, but before they named a need. Next time, let them say what they want to change first, so the next step serves that need.';
+      }
       if (ctx.needStated) {
         return ctx.ask === 'big'
           ? 'Good timing. Tie the demo or trial to the need the buyer stated, in their words, and agree what it must show.'

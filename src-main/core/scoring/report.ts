@@ -17,6 +17,15 @@ import type { Understanding } from '../understanding/classifier';
 import { ADJUSTMENTS, THRESHOLDS, WEIGHTS } from './thresholds';
 import { adviceFor } from './advice';
 import { scoreDelivery, type DeliveryReport, type DeliveryTurnInput } from './delivery';
+import {
+  coachCues,
+  launderingWrapper,
+  nothingWhy,
+  saysNothing,
+  turnSubstance,
+  type TurnSubstance,
+} from './evidence';
+import { countedTurns } from './moment-view';
 
 export type TranscriptEntry =
   | {
@@ -127,6 +136,7 @@ export function scoreSession(
   let lastBuyer: Extract<TranscriptEntry, { speaker: 'buyer' }> | undefined;
   let situationQuestions = 0;
   let turn = 0;
+  const substances: TurnSubstance[] = [];
   for (const entry of transcript) {
     if (entry.speaker === 'buyer') {
       lastBuyer = entry;
@@ -134,24 +144,45 @@ export function scoreSession(
     }
     turn++;
     const needStated = explicitNeedTurn !== null && explicitNeedTurn < turn;
-    if (entry.facts.behavior === 'situation_question') situationQuestions++;
+    const substance = turnSubstance(entry.text);
+    substances.push(substance);
+    if (entry.facts.behavior === 'situation_question' && !saysNothing(substance))
+      situationQuestions++;
     moments.push(
       momentFor(entry, turn, {
         needStated,
         lastBuyer,
         situationQuestions,
+        substance,
+        // The last turn of a meeting that ended with an outcome is the one the buyer answered with it.
+        decidedOutcome: turn === repTurns && outcome !== 'open' ? outcome : undefined,
       }),
     );
   }
 
   const valuePoints = moments.reduce((sum, m) => sum + m.valuePoints, 0);
   const pitchPoints = moments.reduce((sum, m) => sum + m.pitchPoints, 0);
+  // Turns that say nothing (filler, gibberish, one word repeated) get no allowance.
   const neutralTurns = moments.filter(
-    (m) => m.counts === 'neutral' && m.valuePoints === 0 && m.pitchPoints === 0,
+    (m, i) =>
+      m.counts === 'neutral' &&
+      m.valuePoints === 0 &&
+      m.pitchPoints === 0 &&
+      !saysNothing(substances[i] as TurnSubstance),
   ).length;
   const substantive = Math.max(1, repTurns - Math.min(neutralTurns, WEIGHTS.neutralAllowance));
-  const valueCreation = repTurns === 0 ? 0 : clamp(Math.round((100 * valuePoints) / substantive));
+  const rawValueCreation =
+    repTurns === 0 ? 0 : clamp(Math.round((100 * valuePoints) / substantive));
   const pitching = repTurns === 0 ? 0 : clamp(Math.round((100 * pitchPoints) / repTurns));
+
+  // How much the meeting gives to go on: turns that said something, not repeated.
+  const evidenceTurns = moments.filter(
+    (_m, i) =>
+      (substances[i] as TurnSubstance).kind === 'substantive' &&
+      !(reps[i] as Extract<TranscriptEntry, { speaker: 'rep' }>).facts.repeated,
+  ).length;
+  const evidenceCap = evidenceCeiling(evidenceTurns);
+  const valueCreation = Math.min(rawValueCreation, evidenceCap);
 
   const metrics = metricsOf(transcript, moments, explicitNeedTurn);
   const checks = checksOf(metrics);
@@ -179,9 +210,24 @@ export function scoreSession(
   if (outcome === 'advanced')
     adjustments.push({ points: ADJUSTMENTS.advanced, reason: 'the buyer agreed to a next step' });
 
+  // The formula uses the value creation the report shows, so a reader can redo it.
   const base = WEIGHTS.valueShare * valueCreation + (1 - WEIGHTS.valueShare) * (100 - pitching);
-  const overall =
-    repTurns === 0 ? 0 : clamp(Math.round(base + adjustments.reduce((s, a) => s + a.points, 0)));
+  const sum = () => adjustments.reduce((total, a) => total + a.points, 0);
+  // Ceilings: the outcome counts, and a score needs evidence. Each is shown only when it bites.
+  const outcomeCeiling = OUTCOME_CEILINGS[outcome];
+  if (outcomeCeiling !== undefined && Math.round(base + sum()) > outcomeCeiling.value) {
+    adjustments.push({
+      points: outcomeCeiling.value - Math.round(base + sum()),
+      reason: `${outcomeCeiling.reason}, so the score is capped at ${outcomeCeiling.value}`,
+    });
+  }
+  if (repTurns > 0 && Math.round(base + sum()) > evidenceCap) {
+    adjustments.push({
+      points: evidenceCap - Math.round(base + sum()),
+      reason: evidenceReason(evidenceTurns, evidenceCap),
+    });
+  }
+  const overall = repTurns === 0 ? 0 : clamp(Math.round(base + sum()));
 
   return {
     outcome,
@@ -210,10 +256,42 @@ export function withDelivery(
   return delivery ? { ...report, delivery } : report;
 }
 
+/**
+ * The highest overall score for each outcome that did not advance: a meeting
+ * the buyer declined or walked out of never outscores an advanced one of
+ * similar turns (which also gets +5).
+ */
+const OUTCOME_CEILINGS: Partial<Record<Outcome, { value: number; reason: string }>> = {
+  declined: {
+    value: WEIGHTS.declinedCeiling,
+    reason: 'the buyer declined a next step; a meeting that did not advance cannot score high',
+  },
+  ended_by_buyer: {
+    value: WEIGHTS.endedByBuyerCeiling,
+    reason: 'the buyer walked out; a meeting the buyer ended cannot score high',
+  },
+};
+
+/** The highest score the evidence supports: full marks need `fullEvidenceTurns` substantive turns. */
+export function evidenceCeiling(evidenceTurns: number): number {
+  return Math.round(100 * Math.min(1, evidenceTurns / WEIGHTS.fullEvidenceTurns));
+}
+
+function evidenceReason(turns: number, cap: number): string {
+  const said =
+    turns === 0
+      ? 'none of your turns said something substantive'
+      : `only ${turns} of your turns ${turns === 1 ? 'was' : 'were'} substantive (filler, gibberish, a word repeated, very short and repeated turns do not count)`;
+  return `${said}; a score needs ${WEIGHTS.fullEvidenceTurns} to be trusted in full, so overall and value creation are capped at ${cap}`;
+}
+
 interface MomentContext {
   readonly needStated: boolean;
   readonly lastBuyer: Extract<TranscriptEntry, { speaker: 'buyer' }> | undefined;
   readonly situationQuestions: number;
+  readonly substance: TurnSubstance;
+  /** Set on the turn the buyer answered with the meeting's outcome. */
+  readonly decidedOutcome: Outcome | undefined;
 }
 
 function momentFor(
@@ -228,10 +306,17 @@ function momentFor(
     !entry.facts.buildsOnBuyer;
   let valuePoints = 0;
   let pitchPoints = 0;
-  let why: string;
+  let why = '';
   let counts: Moment['counts'] = group;
+  const decided = behavior === 'commitment_ask' ? ctx.decidedOutcome : undefined;
+  const refused = decided === 'declined' || decided === 'ended_by_buyer';
+  const wrapper = group === 'pitch' ? launderingWrapper(entry.text) : undefined;
+  let whole: string | undefined;
 
-  if (entry.facts.repeated) {
+  if (saysNothing(ctx.substance)) {
+    counts = 'neutral';
+    whole = nothingWhy(ctx.substance);
+  } else if (entry.facts.repeated) {
     why =
       "repeats something you already said or asked, so it earns nothing and tests the buyer's patience";
     counts = group === 'pitch' ? 'pitch' : 'neutral';
@@ -241,7 +326,11 @@ function momentFor(
     why = VALUE_WHY[behavior] ?? 'creates value for the buyer';
     if (ignoresBuyer) why += ', but it ignores what the buyer just told you, so it earns half';
   } else if (group === 'pitch') {
-    if (behavior === 'pitch' && ctx.needStated && entry.facts.buildsOnBuyer) {
+    if (wrapper !== undefined && behavior !== 'pushback') {
+      // Dressed in value words: it costs at least what a plain pitch costs, never a discount.
+      pitchPoints = 1;
+      why = `${PITCH_WHY[behavior] ?? 'is about us, not the buyer'}, dressed in value words (${quoteWrapper(wrapper)}); wrapping a pitch does not make it value, so it counts in full`;
+    } else if (behavior === 'pitch' && ctx.needStated && entry.facts.buildsOnBuyer) {
       pitchPoints = WEIGHTS.benefit;
       why =
         "talks about our offer, but answers a need the buyer stated in their own words (a Benefit in Rackham's sense), so it counts for little";
@@ -257,10 +346,27 @@ function momentFor(
           " before the buyer has stated any need (an Advantage in Rackham's sense, which predicts objections)";
     }
   } else if (behavior === 'commitment_ask') {
-    if (ctx.needStated) {
+    if (refused) {
+      const answer = decided === 'declined' ? 'the buyer declined it' : 'the buyer walked out';
+      if (ctx.needStated) {
+        counts = 'neutral';
+        why = `asks for a next step, and ${answer}: the need they stated was not yet enough for this ask, so it earns nothing`;
+      } else {
+        pitchPoints = WEIGHTS.prematureAsk;
+        counts = 'pitch';
+        why = `asks for a next step before the buyer has said they want to change anything, and ${answer}: premature`;
+      }
+    } else if (ctx.needStated) {
       valuePoints = WEIGHTS.earnedAsk;
       counts = 'value';
-      why = 'asks for a next step after the buyer stated a need: an earned advance';
+      why =
+        decided === 'advanced'
+          ? 'asks for a next step after the buyer stated a need, and the buyer agreed: an earned advance'
+          : 'asks for a next step after the buyer stated a need: an earned advance';
+    } else if (decided === 'advanced') {
+      counts = 'neutral';
+      why =
+        'asks for a next step the buyer agreed to, though they had not said they want to change anything: a continuation more than an earned advance, so it earns nothing';
     } else {
       pitchPoints = WEIGHTS.prematureAsk;
       counts = 'pitch';
@@ -283,18 +389,21 @@ function momentFor(
     behavior,
     group,
     confidence: entry.understanding.confidence,
-    cues: entry.understanding.cues,
+    cues: coachCues(entry.understanding.cues, entry.text),
     counts,
     valuePoints: round2(valuePoints),
     pitchPoints: round2(pitchPoints),
-    why: `${capitalise(behaviorNoun(behavior))} that ${why}.`,
-    tryInstead: adviceFor(behavior, {
-      repeated: entry.facts.repeated,
-      ignoresBuyer,
-      needStated: ctx.needStated,
-      lastBuyerText: ctx.lastBuyer?.text,
-      ask: entry.facts.ask,
-    }),
+    why: whole ?? `${capitalise(behaviorNoun(behavior))} that ${why}.`,
+    tryInstead: saysNothing(ctx.substance)
+      ? 'Say something the buyer can answer: ask about their goals or what gets in the way ("What would make this quarter a success for you?").'
+      : adviceFor(behavior, {
+          repeated: entry.facts.repeated,
+          ignoresBuyer,
+          needStated: ctx.needStated,
+          lastBuyerText: ctx.lastBuyer?.text,
+          ask: entry.facts.ask,
+          answered: refused ? 'refused' : decided === 'advanced' ? 'agreed' : undefined,
+        }),
   };
 }
 
@@ -316,6 +425,10 @@ const PITCH_WHY: Partial<Record<Behavior, string>> = {
   proof_to_sell: 'uses data or customer stories to argue for buying, instead of teaching',
   pushback: "argues with the buyer's position",
 };
+
+function quoteWrapper(wrapper: string): string {
+  return wrapper.startsWith('a question') ? wrapper : `"${wrapper}"`;
+}
 
 function behaviorNoun(behavior: Behavior): string {
   return `a ${behavior.replace(/_/g, ' ')}`.replace(/^a (a|e|i|o|u)/, 'an $1');
@@ -339,8 +452,9 @@ function metricsOf(
     } else buyerWords += words;
   }
   const repTurns = moments.length;
+  // A turn that said nothing is no question, whatever it was tagged.
   const questionTurns = moments
-    .filter((m) => QUESTION_BEHAVIORS.has(m.behavior))
+    .filter((m) => QUESTION_BEHAVIORS.has(m.behavior) && !saysNothing(turnSubstance(m.text)))
     .map((m) => m.turn);
   const third = (t: number) => (t - 1) / Math.max(repTurns, 1);
   const spread = {
@@ -357,7 +471,8 @@ function metricsOf(
     byBehavior[m.behavior]++;
     byGroup[m.group]++;
   }
-  const pitches = moments.filter((m) => m.group === 'pitch');
+  // A turn tagged as a pitch that said nothing (gibberish) is not counted as one.
+  const pitches = moments.filter((m) => m.group === 'pitch' && m.counts === 'pitch');
   return {
     repTurns,
     repTalkShare: round2(repWords / Math.max(repWords + buyerWords, 1)),
@@ -401,14 +516,7 @@ function checksOf(m: SessionMetrics): MetricCheck[] {
       met: m.questionShare >= THRESHOLDS.questionShareTarget.value,
       source: `${THRESHOLDS.questionShareTarget.source}; ${THRESHOLDS.questionsPerDiscoveryCall.source}`,
     },
-    {
-      metric: 'questions spread through the meeting',
-      unit: 'share',
-      value: m.questionSpread.early,
-      target: `no more than ${pct(THRESHOLDS.frontLoadedShare.value)} of questions in the first third`,
-      met: !m.questionsFrontLoaded,
-      source: THRESHOLDS.frontLoadedShare.source,
-    },
+    questionSpreadCheck(m),
     {
       metric: 'longest monologue (seconds, at a speaking pace)',
       unit: 'seconds',
@@ -429,18 +537,42 @@ function checksOf(m: SessionMetrics): MetricCheck[] {
   ];
 }
 
+/**
+ * The share of questions asked in the meeting's first third (0-1; null with no
+ * question). Met only when questions really are spread: at least two, no more
+ * than the front-loaded share in the first third, and in at least two thirds.
+ */
+function questionSpreadCheck(m: SessionMetrics): MetricCheck {
+  const { early, middle, late } = m.questionSpread;
+  const asked = early + middle + late;
+  const earlyShare = asked === 0 ? null : round2(early / asked);
+  const thirdsUsed = [early, middle, late].filter((n) => n > 0).length;
+  return {
+    metric: 'questions spread through the meeting',
+    unit: 'share',
+    value: earlyShare,
+    target: `at least 2 questions, no more than ${pct(THRESHOLDS.frontLoadedShare.value)} of them in the first third, and questions in at least two thirds of the meeting`,
+    met:
+      asked >= 2 &&
+      earlyShare !== null &&
+      earlyShare <= THRESHOLDS.frontLoadedShare.value &&
+      thirdsUsed >= 2,
+    source: THRESHOLDS.frontLoadedShare.source,
+  };
+}
+
 function summaryOf(
   moments: readonly Moment[],
   value: number,
   pitching: number,
   outcome: Outcome,
 ): string {
-  const valueTurns = moments.filter((m) => m.counts === 'value').length;
-  const pitchTurns = moments.filter((m) => m.counts === 'pitch').length;
+  // The same counts the badges and the timeline show.
+  const { value: valueTurns, pitch: pitchTurns } = countedTurns(moments);
   const outcomeText: Record<Outcome, string> = {
     advanced: 'The buyer agreed to a next step.',
     declined: 'The buyer declined a next step.',
-    ended_by_buyer: 'The buyer ended the meeting.',
+    ended_by_buyer: 'The buyer walked out: they ended the meeting without a next step.',
     open: 'The meeting was still open when it stopped.',
   };
   return `${outcomeText[outcome]} ${valueTurns} of ${moments.length} turns created value and ${pitchTurns} pitched (value creation ${value}, pitching ${pitching}).`;

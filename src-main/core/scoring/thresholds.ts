@@ -112,6 +112,17 @@ export const WEIGHTS = {
   repeated: 0,
   /** Overall = valueShare x value + (1 - valueShare) x (100 - pitching), then adjustments. */
   valueShare: 0.6,
+  /**
+   * Substantive turns (not filler, gibberish, one word repeated, under three
+   * words or a repeat) a score needs to be trusted in full; with fewer, overall
+   * and value creation are capped at 100 x turns / this. A house rule: one good
+   * question is not a good meeting.
+   */
+  fullEvidenceTurns: 5,
+  /** The highest overall score of a meeting the buyer declined (house rule: the outcome counts). */
+  declinedCeiling: 70,
+  /** The highest overall score of a meeting the buyer walked out of. */
+  endedByBuyerCeiling: 50,
 } as const;
 
 /** Adjustments to the overall score, each shown with its reason in the report. */

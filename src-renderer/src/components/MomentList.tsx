@@ -3,13 +3,8 @@
 // answer, and a way to replay the meeting from that turn.
 import { useId } from 'react';
 import type { RecordTurn, SessionReport } from '../../../src-main/contract/api';
-import {
-  GROUP_LABEL,
-  behaviorDescription,
-  behaviorLabel,
-  formatPoints,
-  percent,
-} from '../lib/format';
+import { countedAs, countedGroup } from '../../../src-main/core/scoring/moment-view';
+import { behaviorDescription, behaviorLabel, percent } from '../lib/format';
 import { useStore } from '../store';
 import { BehaviorTag } from './BehaviorTag';
 import { ErrorAlert } from './ErrorAlert';
@@ -57,14 +52,15 @@ function MomentCard({
   return (
     <article
       id={anchor}
-      className={`moment group-${moment.group}`}
+      className={`moment group-${countedGroup(moment)}`}
       aria-labelledby={`${anchor}-heading`}
     >
       <div className="moment-head">
         <h3 id={`${anchor}-heading`} tabIndex={-1}>
           Turn {moment.turn}
         </h3>
-        <BehaviorTag behavior={moment.behavior} group={moment.group} />
+        {/* The group the turn counted in, so the badge and "Counted as" agree. */}
+        <BehaviorTag behavior={moment.behavior} group={countedGroup(moment)} />
       </div>
       <p className="visually-hidden">You said:</p>
       <blockquote className="quote">{moment.text}</blockquote>
@@ -75,10 +71,7 @@ function MomentCard({
           {percent(moment.confidence)})
         </dd>
         <dt>Counted as</dt>
-        <dd>
-          {GROUP_LABEL[moment.counts]} ({formatPoints(moment.valuePoints)} value,{' '}
-          {formatPoints(moment.pitchPoints)} pitch)
-        </dd>
+        <dd>{countedAs(moment)}</dd>
         <dt>Evidence</dt>
         <dd>
           {moment.cues.length === 0

@@ -4,6 +4,7 @@
 // for spoken replies, how they were delivered (pace, fillers, pauses).
 import { useId, type ReactNode } from 'react';
 import type { SessionRecord } from '../../../src-main/contract/api';
+import { countedGroup, endedText } from '../../../src-main/core/scoring/moment-view';
 import { BuyerSignals } from '../components/BuyerSignals';
 import { DeliveryPanel } from '../components/DeliveryPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -68,16 +69,8 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
               ? 'Stopped before an outcome'
               : OUTCOME_TEXT[record.outcome]}
           </dd>
-          {record.endedBy !== 'rep' && (
-            <>
-              <dt>Ended</dt>
-              <dd>
-                {record.endedBy === 'buyer'
-                  ? `${persona.name} ended the meeting.`
-                  : 'Scored after the app stopped during the meeting.'}
-              </dd>
-            </>
-          )}
+          <dt>Ended</dt>
+          <dd>{endedText(record.outcome, record.endedBy, persona.name)}</dd>
           {record.replayOf && (
             <>
               <dt>Replay</dt>
@@ -98,7 +91,8 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
       </Section>
       <Section title="Timeline">
         <p className="hint">Each block is one of your turns. Choose one to jump to it.</p>
-        <Timeline moments={report.moments} />
+        {/* Coloured by the group each turn counted in, as its badge and the summary count it. */}
+        <Timeline moments={report.moments.map((m) => ({ ...m, group: countedGroup(m) }))} />
       </Section>
       <Section title="Turn by turn">
         <MomentList moments={report.moments} turns={record.turns} buyerName={persona.name} />

@@ -9,6 +9,11 @@ import { Meeting } from '../../../../src-main/core/meeting/meeting';
 import { loadScenario } from '../../../../src-main/core/scenarios/load';
 import { scoreSession, type SessionReport } from '../../../../src-main/core/scoring/report';
 import {
+  countedAs,
+  countedTurns,
+  momentBadge,
+} from '../../../../src-main/core/scoring/moment-view';
+import {
   parseTranscript,
   scoreTranscript,
   transcriptEntries,
@@ -231,5 +236,41 @@ describe('keyword gaming does not pay', () => {
     expect(same.overall).toBeLessThan(different.overall);
     expect(same.moments.slice(1).every((m) => m.valuePoints === 0)).toBe(true);
     expect(same.moments[1]?.why).toMatch(/repeats/);
+  });
+});
+
+describe('a played meeting reads the same everywhere', () => {
+  const value = meetingReport(VALUE_SCRIPT);
+  const pitching = meetingReport(PITCH_SCRIPT);
+
+  it('each badge names the group the turn counted in, and "counted as" agrees', () => {
+    for (const report of [value, pitching]) {
+      for (const m of report.moments) {
+        const badgeGroup = momentBadge(m).includes(' · ')
+          ? momentBadge(m).split(' · ')[1]
+          : m.behavior;
+        expect(badgeGroup, momentBadge(m)).toBe(m.counts);
+        expect(countedAs(m).toLowerCase().startsWith(m.counts)).toBe(true);
+        if (m.counts === 'value') expect(m.valuePoints).toBeGreaterThan(0);
+        if (m.counts === 'pitch') expect(m.pitchPoints).toBeGreaterThan(0);
+        if (m.counts === 'neutral') expect(m.valuePoints + m.pitchPoints).toBe(0);
+      }
+      const { value: v, pitch: p } = countedTurns(report.moments);
+      expect(report.summary).toContain(
+        `${v} of ${report.moments.length} turns created value and ${p} pitched`,
+      );
+    }
+  });
+
+  it('the ask the buyer agreed to says so, and the report quotes no lone function word', () => {
+    const last = value.moments.at(-1);
+    expect(last?.behavior).toBe('commitment_ask');
+    expect(last?.why).toMatch(/agreed/);
+    for (const cue of [...value.moments, ...pitching.moments].flatMap((m) => m.cues))
+      expect(cue).not.toMatch(/^(word|opens with) "(a|an|the|for|to|of|and|by|ok|so)"$/);
+  });
+
+  it('a six-turn meeting with every turn substantive is not capped for evidence', () => {
+    expect(value.adjustments.some((a) => /substantive/.test(a.reason))).toBe(false);
   });
 });
