@@ -5,9 +5,52 @@
 import { timingSafeEqual } from 'node:crypto';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
+/** The longest request target (path and query) the browser-mode server reads. */
+export const MAX_REQUEST_TARGET = 4096;
+
+export interface RequestPath {
+  /** Still percent-encoded, exactly as sent: `resolveStaticFile` decodes it. */
+  readonly pathname: string;
+  /** '' or the query with its leading '?'. */
+  readonly search: string;
+}
+
+/**
+ * The path and query of an HTTP request target, or null when it is not a plain
+ * origin-form target: absolute-form (`http://host/`), `*`, anything that does
+ * not start with '/', is longer than MAX_REQUEST_TARGET, has bytes outside
+ * printable ASCII, or has a '%' not followed by two hex digits. Unlike
+ * `new URL(target, base)` it never throws and never reads `//x` as a host:
+ * `//` and `//x:y@` are paths, and what they name is for `resolveStaticFile`.
+ * A fragment, which browsers never send, is dropped.
+ */
+export function requestPath(raw: string | undefined): RequestPath | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_REQUEST_TARGET) return null;
+  if (!raw.startsWith('/')) return null;
+  if (!/^[\x21-\x7e]*$/.test(raw)) return null;
+  if (/%(?![0-9a-fA-F]{2})/.test(raw)) return null;
+  const hash = raw.indexOf('#');
+  const target = hash === -1 ? raw : raw.slice(0, hash);
+  const query = target.indexOf('?');
+  if (query === -1) return { pathname: target, search: '' };
+  return { pathname: target.slice(0, query), search: target.slice(query) };
+}
+
+/**
+ * Does serving `file` show a page of the app (so it needs the launch token)?
+ * Decided from the file a path resolves to, never from how the path was
+ * spelled: `/index.html/`, `/%69ndex.html` and `//` all resolve to index.html.
+ * The extension is compared without case for file systems that ignore it.
+ */
+export function isPageFile(file: string): boolean {
+  return extname(file).toLowerCase() === '.html';
+}
+
 /**
  * The file under `root` a URL path names, or null when it would leave `root`
- * or is not a plain path (encoded slashes, NUL bytes, backslashes, drive letters).
+ * or is not a plain path (encoded slashes, NUL bytes, backslashes, drive
+ * letters, and names Windows would read as another file: a trailing dot or
+ * space, or a ':' stream suffix).
  */
 export function resolveStaticFile(root: string, urlPath: string): string | null {
   const raw = urlPath.split(/[?#]/, 1)[0] ?? '';
@@ -23,6 +66,7 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
   if (/^\/+[a-zA-Z]:/.test(path)) return null;
   const segments = path.split('/').filter((s) => s.length > 0);
   if (segments.some((s) => s === '..' || s === '.')) return null;
+  if (segments.some((s) => s.includes(':') || s.endsWith('.') || s.endsWith(' '))) return null;
   const file = resolve(root, ...(segments.length > 0 ? segments : ['index.html']));
   const inside = relative(resolve(root), file);
   if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {

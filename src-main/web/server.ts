@@ -1,18 +1,26 @@
 // Browser mode's transport: the built renderer over HTTP and the contract over
 // a WebSocket, on 127.0.0.1 only. Every request must name our loopback Host;
-// the page needs the per-launch token in its URL, and the socket needs the
+// every page needs the per-launch token in its URL, and the socket needs the
 // token and our own Origin, so no other site, user or machine can drive it.
+//
+// Every byte from the network is hostile: each handler (request, upgrade, raw
+// socket, accepted WebSocket, each message, each call's promise) catches its
+// own errors, answers with an HTTP status or closes with a WebSocket code, and
+// logs one line. Nothing a client sends can make the process exit.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Envelope } from '../contract/api';
 import { TOKEN_PARAM, WIRE_PATH, type AnswerMessage } from '../contract/wire';
 import {
   CONTENT_SECURITY_POLICY,
   checkBrowserRequest,
   contentTypeOf,
+  isPageFile,
+  requestPath,
   resolveStaticFile,
 } from '../host/security';
 
@@ -55,21 +63,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = options.port;
 
   const server = createServer((request, response) => {
-    void serveFile(request, response).catch((error: unknown) => {
-      log(`serving ${request.url ?? ''}: ${(error as Error).message}`);
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+    request.on('error', (error) => log(`request ${quote(request.url)}: ${errorText(error)}`));
+    response.on('error', (error) => log(`answering ${quote(request.url)}: ${errorText(error)}`));
+    serveFile(request, response).catch((error: unknown) => {
+      log(`serving ${quote(request.url)}: ${errorText(error)}`);
+      try {
+        if (response.headersSent) response.destroy();
+        else send(response, 500, 'text/plain; charset=utf-8', 'Internal error\n');
+      } catch {
+        response.destroy();
+      }
     });
   });
 
   async function serveFile(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    const target = requestPath(request.url);
+    if (!target) {
+      log(`refused a request: its path cannot be parsed: ${quote(request.url)}`);
+      send(response, 400, 'text/plain; charset=utf-8', 'Bad request\n');
+      return;
+    }
+    // Which file the path names decides whether it is a page: however the
+    // path is spelled (`/index.html/`, `/%69ndex.html`, `//`), a page needs the token.
+    const file = resolveStaticFile(options.rendererDir, target.pathname);
+    const isPage = file !== null && isPageFile(file);
     const check = checkBrowserRequest(
       {
         host: request.headers.host,
         origin: request.headers.origin,
-        // Only the page itself needs the token; its scripts and styles are the public build.
-        token: isPage ? url.searchParams.get(TOKEN_PARAM) : token,
+        // Only pages need the token; their scripts and styles are the public build.
+        token: isPage ? new URLSearchParams(target.search).get(TOKEN_PARAM) : token,
       },
       { port, token, requireOrigin: false },
     );
@@ -88,7 +111,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
       return;
     }
-    const file = resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
       return;
@@ -100,47 +122,125 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
       return;
     }
-    send(response, 200, contentTypeOf(file), request.method === 'HEAD' ? '' : body, {
+    // For HEAD, Node sends the headers (with the real Content-Length) and drops the body.
+    send(response, 200, contentTypeOf(file), body, {
       'Cache-Control': isPage ? 'no-store' : 'no-cache',
     });
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const check =
-      url.pathname === WIRE_PATH
-        ? checkBrowserRequest(
-            {
-              host: request.headers.host,
-              origin: request.headers.origin,
-              token: url.searchParams.get(TOKEN_PARAM),
-            },
-            { port, token, requireOrigin: true },
-          )
-        : ({ ok: false, status: 403, reason: 'unknown path' } as const);
-    if (!check.ok) {
-      log(`refused a connection: ${check.reason}`);
-      socket.end(
-        `HTTP/1.1 ${check.status} ${check.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-      );
+  // A request the HTTP parser refuses (a bad request line or header, headers
+  // too large, a timeout) never reaches the handler above: answer it here.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    log(`refused a bad request: ${errorText(error)}`);
+    // Only write an answer if no response of ours has started on this connection.
+    const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveCalls(ws));
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? 431
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? 408
+          : 400;
+    refuse(socket, status);
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  sockets.on('error', (error) => log(`call sockets: ${errorText(error)}`));
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node has taken its own error handler off this socket; without one, a
+    // reset from the client would be an unhandled 'error' event.
+    socket.on('error', (error) => log(`connection ${quote(request.url)}: ${errorText(error)}`));
+    let handedOver = false;
+    try {
+      const target = requestPath(request.url);
+      const check = !target
+        ? ({ ok: false, status: 400, reason: 'its path cannot be parsed' } as const)
+        : target.pathname === WIRE_PATH
+          ? checkBrowserRequest(
+              {
+                host: request.headers.host,
+                origin: request.headers.origin,
+                token: new URLSearchParams(target.search).get(TOKEN_PARAM),
+              },
+              { port, token, requireOrigin: true },
+            )
+          : ({ ok: false, status: 403, reason: 'unknown path' } as const);
+      if (!check.ok) {
+        log(`refused a connection to ${quote(request.url)}: ${check.reason}`);
+        refuse(socket, check.status);
+        return;
+      }
+      handedOver = true;
+      sockets.handleUpgrade(request, socket, head, (ws) => serveCalls(ws));
+    } catch (error) {
+      log(`upgrading ${quote(request.url)}: ${errorText(error)}`);
+      if (handedOver) socket.destroy();
+      else refuse(socket, 500);
+    }
   });
 
   function serveCalls(ws: WebSocket): void {
+    // ws has already closed the socket with the matching code (1002 protocol
+    // error, 1007 invalid UTF-8, 1009 too big) when it emits this.
+    ws.on('error', (error: Error & { code?: string }) =>
+      log(`closed a call socket: ${error.code ?? 'error'}: ${error.message}`),
+    );
     ws.on('message', (data, isBinary) => {
-      const message = isBinary ? undefined : parseCall(data.toString());
-      if (!message) {
-        ws.close(1008, 'Expected {"id", "call", "args"}');
-        return;
+      try {
+        const message = isBinary ? undefined : parseCall(textOf(data));
+        if (!message) {
+          log('closed a call socket: a message was not a call');
+          ws.close(1008, 'Expected {"id", "call", "args"}');
+          return;
+        }
+        answer(ws, message);
+      } catch (error) {
+        log(`closed a call socket: ${errorText(error)}`);
+        closeQuietly(ws, 1011, 'Internal error');
       }
-      void options.call(message.call, message.args).then((envelope) => {
-        if (ws.readyState === ws.OPEN)
-          ws.send(JSON.stringify({ id: message.id, envelope } satisfies AnswerMessage));
-      });
     });
+  }
+
+  function answer(ws: WebSocket, message: { id: number; call: unknown; args: unknown }): void {
+    let envelope: Promise<Envelope<unknown>>;
+    try {
+      envelope = Promise.resolve(options.call(message.call, message.args));
+    } catch (error) {
+      envelope = Promise.reject(error);
+    }
+    envelope
+      .catch((error: unknown): Envelope<unknown> => {
+        log(`call ${callLabel(message.call)} failed: ${errorText(error)}`);
+        return INTERNAL_ERROR;
+      })
+      .then((value) => {
+        if (ws.readyState !== ws.OPEN) return;
+        let text: string;
+        try {
+          text = JSON.stringify({ id: message.id, envelope: value } satisfies AnswerMessage);
+        } catch (error) {
+          log(`call ${callLabel(message.call)}: its answer cannot be sent: ${errorText(error)}`);
+          text = JSON.stringify({ id: message.id, envelope: INTERNAL_ERROR });
+        }
+        ws.send(text, (error) => {
+          if (error) log(`answering ${callLabel(message.call)}: ${errorText(error)}`);
+        });
+      })
+      .catch((error: unknown) => {
+        log(`answering ${callLabel(message.call)}: ${errorText(error)}`);
+        closeQuietly(ws, 1011, 'Internal error');
+      });
+  }
+
+  function closeQuietly(ws: WebSocket, code: number, reason: string): void {
+    try {
+      ws.close(code, reason);
+    } catch {
+      ws.terminate();
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -155,6 +255,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
+  server.on('error', (error) => log(`server: ${errorText(error)}`));
   port = (server.address() as AddressInfo).port;
 
   return {
@@ -169,6 +270,46 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+const INTERNAL_ERROR: Envelope<unknown> = {
+  ok: false,
+  error: { kind: 'internal', message: 'Internal error' },
+};
+
+/** Answers on a raw socket (an upgrade, or a request Node could not parse) and drops it. */
+function refuse(socket: Duplex, status: number): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
+}
+
+function textOf(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+/** A request target for a log line: quoted, and cut short. */
+function quote(value: unknown): string {
+  return JSON.stringify(typeof value === 'string' ? value.slice(0, 200) : String(value));
+}
+
+function callLabel(call: unknown): string {
+  return typeof call === 'string' ? quote(call.slice(0, 80)) : typeof call;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ? `${code}: ${error.message}` : error.message;
+  }
+  return typeof error === 'string' ? error : 'unknown error';
 }
 
 function parseCall(text: string): { id: number; call: unknown; args: unknown } | undefined {
@@ -193,6 +334,7 @@ function send(
 ): void {
   response.writeHead(status, {
     'Content-Type': type,
+    'Content-Length': String(Buffer.byteLength(body)),
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',

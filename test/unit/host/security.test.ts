@@ -2,13 +2,17 @@
 // serves a file outside the app's folder, only our own page (right Host,
 // right Origin, right token) may drive the browser-mode host, and only plain
 // https links may leave the app.
+import fc from 'fast-check';
 import { resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_REQUEST_TARGET,
   checkBrowserRequest,
   contentTypeOf,
+  isPageFile,
   isSafeExternalUrl,
   openExternalUrl,
+  requestPath,
   resolveStaticFile,
   tokensMatch,
 } from '../../../src-main/host/security';
@@ -110,6 +114,157 @@ describe('resolveStaticFile', () => {
       }
       const file = resolveStaticFile(ROOT, path);
       if (file !== null) expect(inside(file), `${path} -> ${file}`).toBe(true);
+    }
+  });
+});
+
+describe('resolveStaticFile and Windows aliases', () => {
+  it('refuses names Windows would read as another file: trailing dots or spaces, ":" streams', () => {
+    for (const path of [
+      '/index.html.',
+      '/index.html..',
+      '/index.html%20',
+      '/index.html%2e',
+      '/index.html::$DATA',
+      '/index.html%3a%3a$DATA',
+      '/assets%3a/app.js',
+      '/assets./app.js',
+      '/a:b',
+    ]) {
+      expect(resolveStaticFile(ROOT, path), path).toBeNull();
+    }
+    expect(resolveStaticFile(ROOT, '/assets/app.min.js')).toBe(
+      resolve(ROOT, 'assets', 'app.min.js'),
+    );
+  });
+});
+
+describe('requestPath', () => {
+  it('splits an origin-form target into its still-encoded path and its query', () => {
+    expect(requestPath('/')).toEqual({ pathname: '/', search: '' });
+    expect(requestPath('/?token=abc')).toEqual({ pathname: '/', search: '?token=abc' });
+    expect(requestPath('/api?token=a?b')).toEqual({ pathname: '/api', search: '?token=a?b' });
+    expect(requestPath('/%69ndex.html?x=%20')).toEqual({
+      pathname: '/%69ndex.html',
+      search: '?x=%20',
+    });
+    expect(requestPath('/index.html#?token=abc')).toEqual({ pathname: '/index.html', search: '' });
+  });
+
+  it('reads a path that starts with "//" as a path, never as a host', () => {
+    expect(requestPath('//')).toEqual({ pathname: '//', search: '' });
+    expect(requestPath('///')).toEqual({ pathname: '///', search: '' });
+    expect(requestPath('//x:y@')).toEqual({ pathname: '//x:y@', search: '' });
+    expect(requestPath('//127.0.0.1:8080/api?token=t')).toEqual({
+      pathname: '//127.0.0.1:8080/api',
+      search: '?token=t',
+    });
+    expect(requestPath('//evil.com/api')?.pathname).not.toBe('/api');
+  });
+
+  it('refuses what is not a plain origin-form target', () => {
+    for (const raw of [
+      undefined,
+      '',
+      '*',
+      'api',
+      '?token=abc',
+      'http://evil/',
+      'http://127.0.0.1:8080/api',
+      'ws://127.0.0.1/api',
+      '\\',
+      '\\evil\\share',
+      '/%',
+      '/%zz',
+      '/%2',
+      '/a?b=%g0',
+      '/a b',
+      '/a\tb',
+      '/\u00e9',
+      '/\u0000',
+      '/\x7f',
+      '/a\r\nHost: evil',
+      `/${'a'.repeat(MAX_REQUEST_TARGET)}`,
+    ]) {
+      expect(requestPath(raw), JSON.stringify(raw)).toBeNull();
+    }
+    expect(requestPath(`/${'a'.repeat(MAX_REQUEST_TARGET - 1)}`)).not.toBeNull();
+  });
+
+  it('never throws, and whatever it answers is a prefix of the target that resolves inside the folder', () => {
+    const piece = fc.constantFrom(
+      '/',
+      '//',
+      '.',
+      '..',
+      '%2e',
+      '%2f',
+      '%5c',
+      '%',
+      '%zz',
+      '%00',
+      '?',
+      '#',
+      '@',
+      ':',
+      '\\',
+      'index.html',
+      'api',
+      'x:y@',
+      '127.0.0.1:1',
+      'http:',
+      'C:',
+      '~',
+      ' ',
+      '\u00e9',
+      '\u0000',
+    );
+    const target = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')),
+      fc.array(piece, { maxLength: 12 }).map((pieces) => `/${pieces.join('')}`),
+    );
+    fc.assert(
+      fc.property(target, (raw) => {
+        const parsed = requestPath(raw);
+        if (parsed === null) return;
+        expect(parsed.pathname.startsWith('/')).toBe(true);
+        expect(parsed.pathname).not.toMatch(/[?#]/);
+        expect(parsed.search === '' || parsed.search.startsWith('?')).toBe(true);
+        expect(raw.startsWith(parsed.pathname + parsed.search)).toBe(true);
+        const file = resolveStaticFile(ROOT, parsed.pathname);
+        if (file !== null) expect(inside(file), `${raw} -> ${file}`).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('isPageFile', () => {
+  it('any .html file is a page, whatever the case of its extension; scripts and styles are not', () => {
+    for (const file of ['index.html', 'INDEX.HTML', 'help.Html', 'assets/x.html']) {
+      expect(isPageFile(resolve(ROOT, file)), file).toBe(true);
+    }
+    for (const file of ['assets/app.js', 'app.css', 'index.html.js', 'html', 'favicon.ico']) {
+      expect(isPageFile(resolve(ROOT, file)), file).toBe(false);
+    }
+  });
+
+  it('every spelling of the page resolves to a page file', () => {
+    for (const path of [
+      '/',
+      '//',
+      '///',
+      '/index.html',
+      '/index.html/',
+      '/%69ndex.html',
+      '/index%2ehtml',
+      '//index.html',
+      '/index.html?x',
+    ]) {
+      const file = resolveStaticFile(ROOT, path);
+      expect(file, path).toBe(resolve(ROOT, 'index.html'));
+      expect(isPageFile(file ?? ''), path).toBe(true);
     }
   });
 });

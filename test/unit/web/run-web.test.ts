@@ -122,7 +122,17 @@ describe('runWeb', () => {
     const said: string[] = [];
     await expect(
       runWeb({ port: 0, dataDir: join(blocker, 'data'), open: false }, (line) => said.push(line)),
-    ).rejects.toThrow(/ENOTDIR|EEXIST|not a directory/i);
+    ).rejects.toThrow(/^The data folder .* could not be created \(part of its path is a file\)\./);
+    expect(said).toEqual([]);
+  });
+
+  it('a data folder that is a file is refused in one sentence, with no raw EEXIST', async () => {
+    const file = join(root, 'data-is-a-file');
+    writeFileSync(file, 'not a folder');
+    const said: string[] = [];
+    const started = runWeb({ port: 0, dataDir: file, open: false }, (line) => said.push(line));
+    await expect(started).rejects.toThrow(/^The data folder .* is a file, not a folder\./);
+    await expect(started).rejects.not.toThrow(/EEXIST/);
     expect(said).toEqual([]);
   });
 
