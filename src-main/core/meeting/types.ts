@@ -11,10 +11,22 @@ export interface TurnFacts {
   readonly group: BehaviorGroup;
   /** The rep said or asked this before. */
   readonly repeated: boolean;
-  /** The turn picks up words or ideas from the buyer's last two lines. */
+  /**
+   * The turn takes up something specific the buyer said in their last two
+   * lines (a figure, a name, a named problem, their own words); a product turn,
+   * only by answering the need they stated.
+   */
   readonly buildsOnBuyer: boolean;
   /** For a commitment ask: a modest next step, or a big one (demo, trial, contract). */
   readonly ask?: AskSize;
+  /** A repeat of something the buyer had already answered (costs more than a plain repeat). */
+  readonly alreadyAnswered?: boolean;
+  /**
+   * For a product turn (pitch or proof): the buyer lines whose stated need it
+   * answers in substance, each as the number of rep turns before that line
+   * (0 = the opening), the same count a scenario's noted need carries.
+   */
+  readonly answers?: readonly number[];
 }
 
 export interface BuyerLine {

@@ -7,6 +7,7 @@ import type { MeetingContext, MeetingEvent, TurnFacts, BuyerLine } from '../meet
 import { createRandom } from '../random';
 // The persona rewards a turn the way the report scores it.
 import { WEIGHTS } from '../scoring/thresholds';
+import { answersOf } from '../understanding/turn';
 import type { Difficulty, SimpleWhenSpec } from './schema';
 
 /** The compiled, validated data of one scenario that guards and actions read. */
@@ -105,15 +106,21 @@ export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
 };
 
 /**
- * A pitch that answers an explicit need the buyer already stated, in words that
- * build on theirs, is a Benefit in Rackham's sense: not self-oriented, so it
- * does not count towards a pitch streak (the report scores it the same way).
+ * A pitch that answers, in substance, an explicit need the buyer already stated
+ * is a Benefit in Rackham's sense: not self-oriented, so it does not count
+ * towards a pitch streak (the report scores it the same way). The conversation
+ * reader says which buyer lines a product turn answers (what the need is about
+ * appears in what the product is said to do); a product monologue that repeats
+ * one of the buyer's words answers none.
  */
 function isBenefit(turn: TurnFacts, turnNumber: number, context: MeetingContext): boolean {
-  return (
-    turn.behavior === 'pitch' &&
-    turn.buildsOnBuyer &&
-    context.needs.some((need) => need.kind === 'explicit' && need.turn < turnNumber)
+  if (turn.behavior !== 'pitch') return false;
+  const answers = answersOf(turn);
+  return context.needs.some(
+    (need) =>
+      need.kind === 'explicit' &&
+      need.turn < turnNumber &&
+      (answers ? answers.includes(need.turn) : turn.buildsOnBuyer),
   );
 }
 
@@ -172,9 +179,11 @@ export const ACTIONS: {
   effects: (context, deltas, runtime) => {
     const { gain, loss } = runtime.difficulty[context.difficulty];
     const turn = context.turns[context.turns.length - 1];
-    // A repeat earns nothing; a question that ignores what the buyer just revealed earns half.
+    // A repeat earns nothing, one the buyer had already answered costs; a
+    // question that ignores what the buyer just revealed earns half.
     let relevance = 1;
-    if (turn?.repeated) relevance = WEIGHTS.repeated;
+    if (turn?.repeated)
+      relevance = turn.alreadyAnswered ? WEIGHTS.repeatedAfterAnswer : WEIGHTS.repeated;
     else if (
       turn &&
       isQuestion(turn.behavior) &&

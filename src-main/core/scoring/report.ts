@@ -316,6 +316,11 @@ function momentFor(
   if (saysNothing(ctx.substance)) {
     counts = 'neutral';
     whole = nothingWhy(ctx.substance);
+  } else if (entry.facts.repeated && entry.facts.alreadyAnswered) {
+    why =
+      'asks again what the buyer already answered: it tells them you were not listening, so it counts against you';
+    counts = 'pitch';
+    pitchPoints = group === 'pitch' ? 1 : -WEIGHTS.repeatedAfterAnswer;
   } else if (entry.facts.repeated) {
     why =
       "repeats something you already said or asked, so it earns nothing and tests the buyer's patience";

@@ -110,6 +110,12 @@ export const WEIGHTS = {
   /** Relevance factors, shared with the persona's meters (scenarios/registry.ts). */
   ignoresBuyer: 0.5,
   repeated: 0,
+  /**
+   * A repeat of something the buyer already answered: not listening. It costs
+   * pitch points in the report, and the persona turns what the turn would have
+   * earned into a loss of this share (a negative relevance).
+   */
+  repeatedAfterAnswer: -0.5,
   /** Overall = valueShare x value + (1 - valueShare) x (100 - pitching), then adjustments. */
   valueShare: 0.6,
   /**

@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BEHAVIORS } from '../../../../src-main/core/behaviors/taxonomy';
 import { Meeting } from '../../../../src-main/core/meeting/meeting';
+import type { MeetingContext, MeetingEvent } from '../../../../src-main/core/meeting/types';
+import { ACTIONS, type ScenarioRuntime } from '../../../../src-main/core/scenarios/registry';
 import { loadScenario } from '../../../../src-main/core/scenarios/load';
 import { scoreSession, type SessionReport } from '../../../../src-main/core/scoring/report';
 import {
@@ -272,5 +274,61 @@ describe('a played meeting reads the same everywhere', () => {
 
   it('a six-turn meeting with every turn substantive is not capped for evidence', () => {
     expect(value.adjustments.some((a) => /substantive/.test(a.reason))).toBe(false);
+  });
+});
+
+describe('asking again what the buyer already answered', () => {
+  const asked = 'Where do deals tend to get stuck for your team?';
+  const again = 'At what point do your opportunities usually stall?';
+
+  it('costs more than a plain repeat: it counts against the rep', () => {
+    const answered = transcriptReport(
+      [
+        `REP: ${asked}`,
+        'BUYER: Mostly in legal review, it adds about three weeks to every deal.',
+        `REP: ${again}`,
+      ].join('\n'),
+    );
+    const repeat = answered.moments[1];
+    expect(repeat?.counts).toBe('pitch');
+    expect(repeat?.pitchPoints).toBeGreaterThan(0);
+    expect(repeat?.why).toMatch(/already answered/);
+  });
+
+  it('the buyer holds it against the rep: what the turn would earn becomes a loss', () => {
+    const runtime: ScenarioRuntime = {
+      meters: { trust: { min: 0, max: 100, perTurn: 0 } },
+      difficulty: {
+        easy: { gain: 1, loss: 1, vars: {} },
+        normal: { gain: 1, loss: 1, vars: {} },
+        hard: { gain: 1, loss: 1, vars: {} },
+      },
+      lines: {},
+      placeholders: {},
+    };
+    const repeat = {
+      behavior: 'problem_question',
+      group: 'value',
+      repeated: true,
+      buildsOnBuyer: false,
+    } as const;
+    const trustAfter = (alreadyAnswered: boolean) => {
+      const context: MeetingContext = {
+        difficulty: 'normal',
+        meters: { trust: 50 },
+        turns: [{ ...repeat, alreadyAnswered }],
+        revealed: [],
+        needs: [],
+        reply: [],
+        lastLineSubstantive: false,
+        answeringSubstantive: false,
+        rng: 1,
+        lastWording: {},
+      };
+      const event = { type: 'rep.turn', turn: context.turns[0] } as MeetingEvent;
+      return ACTIONS.effects(context, { trust: 10 }, runtime, event).meters?.trust;
+    };
+    expect(trustAfter(false)).toBe(50); // a plain repeat earns nothing
+    expect(trustAfter(true)).toBe(45); // asked again after an answer: a loss
   });
 });
