@@ -4,7 +4,10 @@ import { DIFFICULTIES, type Difficulty } from '../core/scenarios/schema';
 import { formatProblem } from '../core/scenarios/load';
 import { checkReply } from '../core/meeting/reply';
 import type { CompiledScenario } from '../core/scenarios/compile';
+import { parseTranscript } from '../core/scoring/transcript';
+import { kindOf } from '../services/data-folder';
 import { readTextFile } from '../services/files';
+import { defaultDataDir } from '../services/paths';
 import { loadScenarioFile, ScenarioLibrary } from '../services/scenario-library';
 
 /** A mistake in how the command was called: exit 2. */
@@ -31,6 +34,10 @@ export interface CommandInput {
     readonly metamorphic?: boolean;
     /** eval: Cohen's kappa between two label files instead of the classifier. */
     readonly agreement?: boolean;
+    /** practice, transcribe: the data folder (History, settings, models) instead of the app's. */
+    readonly 'data-dir'?: string;
+    /** practice: do not save the session to History. */
+    readonly 'no-save'?: boolean;
   };
   readonly positionals: readonly string[];
   readonly json: boolean;
@@ -54,6 +61,11 @@ export function readInput(path: string): string {
   return readTextFile(path === '-' ? '/dev/stdin' : path);
 }
 
+/** How a file given as "-" is named in messages. */
+export function nameOf(path: string): string {
+  return path === '-' ? 'standard input' : path;
+}
+
 /** Non-empty lines of a file, each checked as a reply; a bad one is named by file and line. */
 export function readReplies(path: string): string[] {
   return readInput(path)
@@ -65,7 +77,7 @@ export function readReplies(path: string): string[] {
         return checkReply(r.text);
       } catch (error) {
         throw new InputError(
-          `${path}:${r.line}: ${error instanceof Error ? error.message : String(error)}`,
+          `${nameOf(path)}:${r.line}: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
     });
@@ -74,7 +86,7 @@ export function readReplies(path: string): string[] {
 export function parseSeed(value: string): number {
   const seed = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(seed)) {
-    throw new UsageError(`--seed must be a whole number 0 or more, not "${value}"`);
+    throw new UsageError(`--seed must be a whole number from 0 up (0, 1, 2...), not "${value}"`);
   }
   return seed;
 }
@@ -91,6 +103,8 @@ export function resolveScenario(idOrPath: string): CompiledScenario {
     const result = loadScenarioFile(idOrPath);
     const errors = result.problems.filter((p) => p.severity === 'error');
     if (!result.scenario) {
+      const other = whatElse(idOrPath);
+      if (other) throw new InputError(`${idOrPath}: ${other}`);
       throw new InputError(
         errors[0] ? formatProblem(errors[0]) : `${idOrPath}: not a valid scenario`,
       );
@@ -105,4 +119,42 @@ export function resolveScenario(idOrPath: string): CompiledScenario {
     );
   }
   return scenario;
+}
+
+/**
+ * What a file that failed to load as a scenario is instead, when it is one of
+ * the app's other files: a transcript (for `score`) or a saved session.
+ */
+function whatElse(path: string): string | undefined {
+  let text: string;
+  try {
+    text = readTextFile(path);
+  } catch {
+    return undefined;
+  }
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  if (/^\s*(rep|buyer)\s*:/i.test(first) && parseTranscript(text).lines.length > 0) {
+    return `this is a transcript (REP: and BUYER: lines), not a scenario file; score it with: npm run --silent cli -- score ${path}`;
+  }
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value === 'object' && value !== null && 'turns' in value && 'report' in value) {
+      return 'this is a saved session (exported from History), not a scenario file';
+    }
+  } catch {
+    // Not JSON: the scenario loader's own message says what is wrong.
+  }
+  return undefined;
+}
+
+/** The data folder: --data-dir, or the app's own; refused in one line when it is a file. */
+export function dataDirOf(values: CommandInput['values']): string {
+  const dir = values['data-dir'] ?? defaultDataDir();
+  if (dir === '') throw new UsageError('--data-dir needs a folder');
+  if (kindOf(dir) === 'file') {
+    throw new InputError(
+      `The data folder ${dir} is a file, not a folder. Choose another with --data-dir, or move the file away.`,
+    );
+  }
+  return dir;
 }

@@ -1,6 +1,35 @@
 // Readable output for the terminal: reports, evaluations, play-throughs.
+import type { Meeting } from '../core/meeting/meeting';
+import type { CompiledScenario } from '../core/scenarios/compile';
+import type { Difficulty } from '../core/scenarios/schema';
 import type { Evaluation } from '../core/understanding/evaluate';
 import type { MetricCheck, SessionReport } from '../core/scoring/report';
+
+/** A meeting as `play --json` and `practice --json` print it. */
+export function meetingJson(
+  meeting: Meeting,
+  scenario: CompiledScenario,
+  difficulty: Difficulty,
+  seed: number,
+): Record<string, unknown> {
+  return {
+    scenario: scenario.file.id,
+    difficulty,
+    seed,
+    opening: meeting.opening,
+    turns: meeting.turns.map((t) => ({
+      rep: t.rep,
+      behavior: t.facts.behavior,
+      group: t.facts.group,
+      buyer: t.buyer,
+      meters: t.meters,
+      state: t.state,
+    })),
+    outcome: meeting.outcome,
+    endedAtTurn: meeting.ended ? meeting.turns.length : null,
+    report: meeting.report(),
+  };
+}
 
 export function formatReport(report: SessionReport): string {
   const out: string[] = [];

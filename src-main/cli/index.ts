@@ -29,11 +29,16 @@ const OPTIONS = {
   engine: { type: 'string' },
   metamorphic: { type: 'boolean' },
   agreement: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  'no-save': { type: 'boolean' },
 } as const;
 
 /** Each command, and the options it takes besides --json and --help. */
 const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly string[] }> = {
-  practice: { run: practiceCommand, options: ['scenario', 'seed', 'difficulty'] },
+  practice: {
+    run: practiceCommand,
+    options: ['scenario', 'seed', 'difficulty', 'data-dir', 'no-save'],
+  },
   classify: { run: classify, options: ['file'] },
   eval: { run: evaluate, options: ['metamorphic', 'agreement'] },
   play: { run: play, options: ['scenario', 'replies', 'seed', 'difficulty'] },
@@ -41,7 +46,7 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
   validate: { run: validate, options: [] },
   new: { run: newScenario, options: ['dir'] },
   scenarios: { run: scenarios, options: [] },
-  transcribe: { run: transcribe, options: ['engine'] },
+  transcribe: { run: transcribe, options: ['engine', 'data-dir'] },
 };
 
 export function run(argv: readonly string[], io: Output): number | Promise<number> {
@@ -79,11 +84,14 @@ function dispatch(argv: readonly string[], io: Output): number | Promise<number>
   if (!isCommand(command)) throw new UsageError(`unknown command "${command}"`);
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: joinDashValues(rest),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    throw new UsageError(
-      error instanceof Error ? (error.message.split('\n')[0] ?? 'bad option') : 'bad option',
-    );
+    throw new UsageError(optionProblem(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -97,6 +105,41 @@ function dispatch(argv: readonly string[], io: Output): number | Promise<number>
     }
   }
   return runner.run({ values, positionals, json: values.json ?? false }, io);
+}
+
+/**
+ * `--seed -1`: a value that starts with a dash is read as another option by
+ * parseArgs ("ambiguous"). A number is plainly the option's value, so it is
+ * joined to it (`--seed=-1`) and checked like any other value.
+ */
+function joinDashValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : '';
+    const option = Object.hasOwn(OPTIONS, name) ? OPTIONS[name as keyof typeof OPTIONS] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** parseArgs' errors in the command line's own words: one line, balanced quotes. */
+function optionProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^' <]*)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    return `unknown option "${option}"; to pass text that starts with "-", put it after --, as in: -- "${option}"`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    if (/does not take an argument/.test(message)) return `${option} takes no value`;
+    return `${option} needs a value (for one that starts with "-", write ${option}=VALUE)`;
+  }
+  return message.split('\n')[0] || 'bad option';
 }
 
 // Run when executed directly (not when imported by tests).

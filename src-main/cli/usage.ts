@@ -3,15 +3,21 @@ import { BEHAVIORS, BEHAVIOR_DESCRIPTIONS, GROUP_OF } from '../core/behaviors/ta
 
 export const COMMANDS = {
   practice: {
-    usage: 'practice [--scenario ID|FILE] [--difficulty easy|normal|hard] [--seed N]',
+    usage:
+      'practice [--scenario ID|FILE] [--difficulty easy|normal|hard] [--seed N] [--data-dir DIR] [--no-save]',
     summary: 'Hold a meeting in the terminal: type replies, read the report at the end.',
-    details: 'Asks for the scenario and difficulty when not given. Type /end to end the meeting.',
+    details: `Asks for the scenario and difficulty when not given. Type /end to end the meeting.
+The session is saved to the same History the app shows (the app's data folder,
+or --data-dir DIR); --no-save keeps it out. With --json the conversation is
+written to stderr and stdout gets one JSON object: the meeting, its report and
+where it was saved.`,
   },
   classify: {
     usage: 'classify [TEXT] [--file FILE]',
-    summary: 'Tag rep utterances with one of the thirteen behaviours (one JSON line each).',
-    details: `Prints {"text","behavior","group","confidence","cues"} for TEXT, or for each
-non-empty line of FILE (use --file - to read standard input).
+    summary: 'Tag rep utterances with one of the thirteen behaviours.',
+    details: `Prints each utterance with its behaviour, group, confidence and cues, for TEXT
+or for each non-empty line of FILE (use --file - to read standard input).
+--json prints one {"text","behavior","group","confidence","cues"} line each.
 
 Behaviours (group):
 ${BEHAVIORS.map((b) => `  ${b.padEnd(22)} ${GROUP_OF[b].padEnd(8)} ${BEHAVIOR_DESCRIPTIONS[b]}`).join('\n')}`,
@@ -61,13 +67,14 @@ overwrites a file. Edit it, then check it with 'validate'.`,
     details: '',
   },
   transcribe: {
-    usage: 'transcribe FILE.wav [--engine auto|pocketsphinx|whisper]',
+    usage: 'transcribe FILE.wav [--engine auto|pocketsphinx|whisper] [--data-dir DIR]',
     summary: 'Print what a speech engine hears in a WAV recording.',
     details: `Any PCM WAV (8 to 32-bit, any rate, mono or stereo) is made 16 kHz mono and
 streamed to the engine as the app does. --json prints
 {"text","engine","audioSeconds","decodeSeconds"}. The engine defaults to the
 one in Settings ("auto": whisper.cpp when it has a model, else pocketsphinx).
-whisper.cpp models (ggml-*.bin) go in the data folder's models/ folder.`,
+whisper.cpp models (ggml-*.bin) go in the data folder's models/ folder (the
+app's data folder, or --data-dir DIR).`,
   },
 } as const;
 

@@ -8,7 +8,7 @@
 // ended it), then the session is stored (never over another), then the journal
 // goes. Stopped after the first step, the next start stores it; after the
 // second, the next start removes the journal. It never comes back as interrupted.
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type {
   AppInfo,
   CallArgs,
@@ -36,6 +36,7 @@ import type {
   JournalTurn,
   JournalWriter,
 } from '../services/storage/journal';
+import { newSessionId } from '../services/storage/session-record';
 import type { SessionStore } from '../services/storage/session-store';
 import { HostError, storageMessage } from './errors';
 import type { MeetingClock } from './speech-host';
@@ -394,12 +395,11 @@ export class SessionHost {
     fields: Pick<JournalHeader, 'difficulty' | 'mode' | 'seed' | 'reps' | 'replayOf'>,
   ): JournalHeader {
     const now = this.now();
-    const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
     const { replayOf, ...rest } = fields;
     return {
       type: 'start',
       version: 1,
-      id: `${stamp}-${randomBytes(4).toString('hex')}`,
+      id: newSessionId(now),
       scenarioId: scenario.file.id,
       scenarioTitle: scenario.file.title,
       scenarioDigest: digestOf(scenario),

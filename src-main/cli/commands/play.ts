@@ -11,7 +11,7 @@ import {
   UsageError,
   type Command,
 } from '../args';
-import { formatReport } from '../format';
+import { formatReport, meetingJson } from '../format';
 
 export const play: Command = ({ values, positionals, json }, io) => {
   noPositionals(positionals, 'play');
@@ -28,28 +28,9 @@ export const play: Command = ({ values, positionals, json }, io) => {
     if (meeting.ended) break;
     meeting.reply(reply);
   }
-  const report = meeting.report();
   const endedAtTurn = meeting.ended ? meeting.turns.length : null;
   if (json) {
-    io.out(
-      JSON.stringify({
-        scenario: scenario.file.id,
-        difficulty,
-        seed,
-        opening: meeting.opening,
-        turns: meeting.turns.map((t) => ({
-          rep: t.rep,
-          behavior: t.facts.behavior,
-          group: t.facts.group,
-          buyer: t.buyer,
-          meters: t.meters,
-          state: t.state,
-        })),
-        outcome: meeting.outcome,
-        endedAtTurn,
-        report,
-      }),
-    );
+    io.out(JSON.stringify(meetingJson(meeting, scenario, difficulty, seed)));
     return 0;
   }
 
@@ -79,7 +60,7 @@ export const play: Command = ({ values, positionals, json }, io) => {
       '',
     );
   }
-  out.push(formatReport(report));
+  out.push(formatReport(meeting.report()));
   io.out(out.join('\n'));
   return 0;
 };

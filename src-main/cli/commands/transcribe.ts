@@ -14,9 +14,8 @@ import {
 } from '../../services/speech/engines';
 import { transcribeFile } from '../../services/speech/transcribe-file';
 import { openJsonSettingsBackend } from '../../services/json-settings';
-import { defaultDataDir } from '../../services/paths';
 import { DEFAULT_SETTINGS, openSettings } from '../../services/settings';
-import { InputError, one, UsageError, type CommandInput, type Output } from '../args';
+import { dataDirOf, InputError, one, UsageError, type CommandInput, type Output } from '../args';
 
 const ENGINES = ['auto', 'pocketsphinx', 'whisper'] as const;
 type Preference = (typeof ENGINES)[number];
@@ -40,7 +39,7 @@ function speechSettings(dataDir: string): { speechEngine: Preference; whisperMod
 
 export async function transcribe(input: CommandInput, io: Output): Promise<number> {
   const path = one(input.positionals, 'transcribe', 'FILE.wav');
-  const dataDir = defaultDataDir();
+  const dataDir = dataDirOf(input.values);
   const settings = speechSettings(dataDir);
   const preference = parseEngine(input.values.engine, settings.speechEngine);
   const engines = createSpeechEngines({

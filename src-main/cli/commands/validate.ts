@@ -41,10 +41,14 @@ function scenarioFilesAt(path: string): string[] {
     throw new InputError(`${path}: no such file or folder`);
   }
   if (!isDirectory) return [path];
-  return readdirSync(path)
+  const files = readdirSync(path)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => join(path, f));
+  if (files.length === 0) {
+    throw new InputError(`${path}: no scenario files here (a scenario file ends in .yaml or .yml)`);
+  }
+  return files;
 }
 
 function plural(n: number, noun: string): string {

@@ -10,6 +10,7 @@ import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
+import type { IKoffiLib } from 'koffi';
 import type { SpeechEngineStatus } from '../../contract/api';
 import { LevelMeter, toFloat32 } from './audio';
 import { SpeechError, type Recognition, type SpeechEngine, type Utterance } from './engine';
@@ -187,8 +188,9 @@ export interface WhisperOptions {
   /** Decoder options over the defaults (language en, threads from the cores). */
   readonly decode?: WhisperDecodeOptions;
   /**
-   * Leave whisper.cpp's native log on. Off by default (toggleNativeLog(false)),
-   * though its model-loading lines still reach stderr. Never pass a JS log
+   * Leave whisper.cpp's native log on. Off by default: toggleNativeLog(false),
+   * plus whisper.cpp's log pointed at the binding's own (native) callback,
+   * which honours that switch; see quietNativeLog. Never pass a JS log
    * callback: the synchronous model load then deadlocks waiting for it.
    */
   readonly nativeLog?: boolean;
@@ -335,7 +337,10 @@ export class WhisperEngine implements SpeechEngine {
     if (this.loadedBinding) return this.loadedBinding;
     try {
       const binding = createRequire(import.meta.url)(this.bindingName) as Binding;
-      if (!this.options.nativeLog) binding.WhisperContext.toggleNativeLog?.(false);
+      if (!this.options.nativeLog) {
+        binding.WhisperContext.toggleNativeLog?.(false);
+        quietNativeLog(createRequire(import.meta.url).resolve(this.bindingName));
+      }
       this.loadedBinding = binding;
       return binding;
     } catch (error) {
@@ -407,6 +412,50 @@ export class WhisperEngine implements SpeechEngine {
         abort.removeEventListener('abort', stop);
       }
     });
+  }
+}
+
+interface KoffiModule {
+  load(path: string): IKoffiLib;
+  proto(definition: string): Parameters<IKoffiLib['symbol']>[1];
+}
+const quieted = new Set<string>();
+
+/** The binding's native log callback (it drops lines while the log is toggled off), per C++ ABI. */
+const NATIVE_LOG_CALLBACK = [
+  '_Z27whisper_native_log_callback14ggml_log_levelPKcPv',
+  '?whisper_native_log_callback@@YAXW4ggml_log_level@@PEBDPEAX@Z',
+];
+
+/**
+ * toggleNativeLog(false) silences the binding's callback, but whisper.cpp
+ * only uses that callback once it is installed; until then it prints its
+ * model-loading lines (about 35 per load) straight to stderr, past any
+ * capture. Installing it is one native call through koffi (already needed for
+ * pocketsphinx): whisper_log_set(the binding's callback). Best effort: a
+ * binding built differently keeps its chatter, nothing else changes.
+ */
+function quietNativeLog(bindingPath: string): void {
+  // whisper.cpp's log is one per process; koffi refuses a type declared twice.
+  if (quieted.has(bindingPath)) return;
+  quieted.add(bindingPath);
+  try {
+    const koffi = createRequire(import.meta.url)('koffi') as KoffiModule;
+    const lib = koffi.load(bindingPath);
+    const setLog = lib.func('void whisper_log_set(void *callback, void *user)');
+    const proto = koffi.proto('void whisper_quiet_log_t(int level, const char *text, void *user)');
+    for (const name of NATIVE_LOG_CALLBACK) {
+      let callback: unknown;
+      try {
+        callback = lib.symbol(name, proto);
+      } catch {
+        continue;
+      }
+      setLog(callback, null);
+      return;
+    }
+  } catch {
+    // No koffi, or no such symbol: the log stays as the binding left it.
   }
 }
 

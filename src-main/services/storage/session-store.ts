@@ -61,6 +61,11 @@ export interface JournalSummary {
 export interface StoreOptions {
   /** The disk durable writes go through (tests make it fail). */
   readonly disk?: Disk;
+  /**
+   * Empty the trash and remove leftovers at open (the app's start). The
+   * command line, which may run beside the app, leaves them for the app.
+   */
+  readonly sweep?: boolean;
 }
 
 export class SessionStore {
@@ -89,7 +94,7 @@ export class SessionStore {
   static open(dataDir: string, options: StoreOptions = {}): SessionStore {
     const store = new SessionStore(dataDir, options);
     store.checkLayout();
-    store.sweep();
+    if (options.sweep !== false) store.sweep();
     store.loadIndex();
     store.loadJournals();
     return store;

@@ -3,12 +3,13 @@
 // Every failure must be one clear line on stderr, a non-zero exit, no stack
 // trace and no hang.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEHAVIORS } from '../../../src-main/core/behaviors/taxonomy';
 import { run } from '../../../src-main/cli/index';
+import { SessionStore } from '../../../src-main/services/storage/session-store';
 import { COMMANDS } from '../../../src-main/cli/usage';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -20,12 +21,30 @@ interface Result {
   stderr: string;
 }
 
-/** The real command, as a user runs it. */
+/**
+ * The environment of a spawned command: tsx caches in the temp folder, so it
+ * gets this file's own (removed afterwards), and the app's data folder is one
+ * of the test's, never the user's.
+ */
+function spawnEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, TMPDIR: join(dir, 'tmp'), FIRST_MEETING_DATA: join(dir, 'app-data') };
+}
+
+/** The real command, as a user runs it; `input` is what is typed (standard input). */
 function spawnCli(...args: string[]): Result & { raw: SpawnSyncReturns<string> } {
+  return spawnTyped(undefined, ...args);
+}
+
+function spawnTyped(
+  input: string | undefined,
+  ...args: string[]
+): Result & { raw: SpawnSyncReturns<string> } {
   const raw = spawnSync('npx', ['tsx', 'src-main/cli/index.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     timeout: SPAWN_TIMEOUT,
+    env: spawnEnv(),
+    ...(input === undefined ? {} : { input }),
   });
   return { code: raw.status, stdout: raw.stdout, stderr: raw.stderr, raw };
 }
@@ -63,9 +82,15 @@ let brokenScenarioLine: number;
 let brokenScenarioColumn: number;
 let transcript: string;
 let utterances: string;
+let emptyFolder: string;
+let hugeTranscript: string;
+let emojiTranscript: string;
+/** 5,000 characters of one REP line, which must never be printed back. */
+const HUGE_LINE = 'Where do deals get stuck for you? '.repeat(150).slice(0, 5000);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'first-meeting-cli-'));
+  mkdirSync(join(dir, 'tmp'));
   replies = file(
     'replies.txt',
     [
@@ -107,6 +132,14 @@ beforeAll(() => {
       '',
     ].join('\n'),
   );
+  emptyFolder = join(dir, 'no-scenarios');
+  mkdirSync(emptyFolder);
+  writeFileSync(join(emptyFolder, 'notes.txt'), 'not a scenario\n');
+  hugeTranscript = file('huge-transcript.txt', `BUYER: Hello.\nREP: ${HUGE_LINE}\n`);
+  emojiTranscript = file(
+    'emoji-transcript.txt',
+    'REP: Where do deals get stuck for your team?\nBUYER: In legal.\nREP: 🎯🔥👍\n',
+  );
   utterances = file(
     'utterances.txt',
     'Where do deals tend to get stuck for your team?\n\nOur platform is the only one that combines coaching and forecasting.\n',
@@ -127,12 +160,13 @@ describe('the real command', () => {
   });
 
   it(
-    'classify TEXT prints one JSON line with exactly the public keys',
+    'classify TEXT --json prints one JSON line with exactly the public keys',
     { timeout: 120_000 },
     () => {
       const r = spawnCli(
         'classify',
         'so um basically what i wanted to ask is like where do deals get stuck',
+        '--json',
       );
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
@@ -236,13 +270,17 @@ function placeholder(arg: string): string {
     EMOJI_ONLY: emojiOnlyReply,
     BROKEN_YAML: brokenYaml,
     MISSING: join(dir, 'does-not-exist.txt'),
+    EMPTY_FOLDER: emptyFolder,
+    HUGE_TRANSCRIPT: hugeTranscript,
+    EMOJI_TRANSCRIPT: emojiTranscript,
+    TRANSCRIPT: transcript,
   };
   return paths[arg] ?? arg;
 }
 
 describe('classify', () => {
-  it('--file prints one JSON line per non-empty line, with exactly the public keys', async () => {
-    const r = await runCli('classify', '--file', utterances);
+  it('--file --json prints one JSON line per non-empty line, with exactly the public keys', async () => {
+    const r = await runCli('classify', '--file', utterances, '--json');
     expect(r.code).toBe(0);
     const out = lines(r.stdout).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(2);
@@ -257,7 +295,11 @@ describe('classify', () => {
   });
 
   it('classifies a turn that uses the word "constructor" instead of failing', async () => {
-    const r = await runCli('classify', 'Who is the main constructor on the new terminal?');
+    const r = await runCli(
+      'classify',
+      'Who is the main constructor on the new terminal?',
+      '--json',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(BEHAVIORS).toContain((JSON.parse(r.stdout) as { behavior: string }).behavior);
@@ -464,11 +506,13 @@ describe('practice', () => {
         'light-stack-leader',
         '--seed',
         '3',
+        '--no-save',
       ],
       {
         cwd: root,
         encoding: 'utf8',
         timeout: SPAWN_TIMEOUT,
+        env: spawnEnv(),
         input: [
           'normal',
           'What has to be true by the end of next year for you to call it a great year?',
@@ -522,7 +566,7 @@ describe('new', () => {
     const raw = spawnSync(
       'npm',
       ['--prefix', root, 'run', '--silent', 'cli', '--', 'new', 'from-here'],
-      { cwd: dir, encoding: 'utf8', timeout: SPAWN_TIMEOUT },
+      { cwd: dir, encoding: 'utf8', timeout: SPAWN_TIMEOUT, env: spawnEnv() },
     );
     expect(raw.stderr).toBe('');
     expect(readFileSync(join(dir, 'from-here.yaml'), 'utf8')).toMatch(/^id: from-here$/m);
@@ -554,7 +598,12 @@ describe('help', () => {
 
 const BAD_INPUT: [string, string[], RegExp][] = [
   ['an unknown command', ['bogus'], /unknown command "bogus"/],
-  ['an unknown option', ['classify', '--bogus', 'hi'], /bogus/],
+  [
+    'an unknown option',
+    ['classify', '--bogus', 'hi'],
+    /unknown option "--bogus"; .*put it after --, as in: -- "--bogus"/,
+  ],
+  ['an option without its value', ['play', '--scenario'], /--scenario needs a value/],
   ['an option another command takes', ['classify', 'hi', '--seed', '3'], /does not take --seed/],
   [
     'an unknown scenario',
@@ -610,6 +659,46 @@ const BAD_INPUT: [string, string[], RegExp][] = [
     /--seed must be a whole number/,
   ],
   [
+    'a negative --seed given as its own argument',
+    ['play', '--scenario', 'light-stack-leader', '--replies', 'REPLIES', '--seed', '-1'],
+    /--seed must be a whole number from 0 up .*not "-1"/,
+  ],
+  [
+    'a folder with no scenario files to validate',
+    ['validate', 'EMPTY_FOLDER'],
+    /no-scenarios: no scenario files here \(a scenario file ends in \.yaml or \.yml\)/,
+  ],
+  [
+    'an empty file to classify',
+    ['classify', '--file', 'EMPTY_REPLIES'],
+    /empty-replies\.txt: nothing to classify/,
+  ],
+  [
+    'a transcript line over 4,000 characters',
+    ['score', 'HUGE_TRANSCRIPT'],
+    /huge-transcript\.txt:2: a REP line can be at most 4000 characters; this one has 5000$/,
+  ],
+  [
+    'an emoji-only transcript line',
+    ['score', 'EMOJI_TRANSCRIPT'],
+    /emoji-transcript\.txt:3: the REP line has no words$/,
+  ],
+  [
+    'a transcript passed as --scenario',
+    ['play', '--scenario', 'TRANSCRIPT', '--replies', 'REPLIES'],
+    /transcript\.txt: this is a transcript \(REP: and BUYER: lines\), not a scenario file; score it with: .* score /,
+  ],
+  [
+    '--data-dir naming a file',
+    ['practice', '--scenario', 'light-stack-leader', '--data-dir', 'TRANSCRIPT'],
+    /^first-meeting: The data folder .*transcript\.txt is a file, not a folder\. Choose another with --data-dir/,
+  ],
+  [
+    'new --dir naming a file',
+    ['new', 'my-buyer', '--dir', 'TRANSCRIPT'],
+    /transcript\.txt: a file, not a folder/,
+  ],
+  [
     'a fractional --seed',
     ['play', '--scenario', 'light-stack-leader', '--replies', 'REPLIES', '--seed', '1.5'],
     /--seed must be a whole number/,
@@ -659,4 +748,281 @@ describe('bad input', () => {
     }
     expect(multiLine).toEqual([]);
   });
+});
+
+describe('the command line says the truth', () => {
+  it('every command prints readable text by default and JSON with --json', async () => {
+    const newDir = join(dir, 'new-scenarios');
+    mkdirSync(newDir);
+    const commands: [string, string[]][] = [
+      ['classify', ['classify', 'Where do deals get stuck for your team?']],
+      ['play', ['play', '--scenario', 'light-stack-leader', '--replies', replies]],
+      ['score', ['score', transcript]],
+      ['validate', ['validate', join(root, 'scenarios/light-stack-leader.yaml')]],
+      ['scenarios', ['scenarios']],
+      ['new', ['new', 'truthful', '--dir', newDir]],
+    ];
+    const isJson = (text: string) =>
+      lines(text).every((line) => {
+        try {
+          JSON.parse(line);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    for (const [name, args] of commands) {
+      const text = await runCli(...args);
+      expect(text.code, name).toBe(0);
+      // validate puts its tally on stderr, so a valid file prints nothing on stdout.
+      const shown = text.stdout + text.stderr;
+      expect(shown, name).not.toBe('');
+      expect(isJson(shown), `${name} without --json`).toBe(false);
+      if (name === 'new') rmSync(join(newDir, 'truthful.yaml'));
+      const json = await runCli(...args, '--json');
+      expect(json.code, name).toBe(0);
+      expect(isJson(json.stdout), `${name} --json`).toBe(true);
+    }
+  });
+
+  it('classify names the behaviour, its group and its cues in words', async () => {
+    const r = await runCli('classify', '--file', utterances);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Where do deals tend to get stuck for your team?\n');
+    expect(r.stdout).toMatch(/^ {2}problem_question \(value\), confidence \d\.\d\d$/m);
+    expect(r.stdout).toMatch(/^ {2}pitch \(pitch\), confidence \d\.\d\d$/m);
+    expect(r.stdout).toMatch(/^ {2}Cues: /m);
+  });
+
+  it('classify --help describes readable output and --json', async () => {
+    const r = await runCli('classify', '--help');
+    expect(r.stdout).not.toMatch(/one JSON line each\)/);
+    expect(r.stdout).toMatch(/--json prints one/);
+  });
+
+  it('the unknown-option hint has balanced quotes', async () => {
+    const r = await runCli('classify', '--bogus', 'hi');
+    const line = lines(r.stderr)[0] as string;
+    expect(line.split('"').length % 2).toBe(1);
+    expect(line.split("'").length % 2).toBe(1);
+  });
+
+  it('an oversized transcript line is refused without printing it back', async () => {
+    const r = await runCli('score', hugeTranscript);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain(HUGE_LINE.slice(0, 60));
+    expect(r.stderr.length).toBeLessThan(hugeTranscript.length + 200);
+  });
+
+  it('an emoji-only line has no words; a line with nothing after the speaker is empty', async () => {
+    const emoji = await runCli('score', emojiTranscript);
+    expect(emoji.stderr).toMatch(/has no words/);
+    expect(emoji.stderr).not.toMatch(/is empty/);
+    const empty = await runCli('score', file('empty-line.txt', 'REP: Hello there.\nBUYER:\n'));
+    expect(empty.stderr).toMatch(/:2: the BUYER line is empty/);
+  });
+
+  it(
+    '--seed -1, typed as two words in a real shell, says seeds are whole numbers from 0',
+    {
+      timeout: 120_000,
+    },
+    () => {
+      const r = spawnCli(
+        'play',
+        '--scenario',
+        'light-stack-leader',
+        '--replies',
+        replies,
+        '--seed',
+        '-1',
+      );
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)).toEqual([
+        'first-meeting: --seed must be a whole number from 0 up (0, 1, 2...), not "-1" (see --help)',
+      ]);
+      expect(r.stderr).not.toMatch(/ambiguous/);
+    },
+  );
+});
+
+describe('practice saves to History', () => {
+  const REPLY = 'What has to be true by the end of next year for you to call it a great year?';
+
+  it('stores the session where the app reads History, and says where', { timeout: 120_000 }, () => {
+    const dataDir = join(dir, 'history-data');
+    const r = spawnTyped(
+      `${REPLY}\n/end\n`,
+      'practice',
+      '--scenario',
+      'light-stack-leader',
+      '--difficulty',
+      'hard',
+      '--seed',
+      '5',
+      '--data-dir',
+      dataDir,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const store = SessionStore.open(dataDir);
+    const rows = store.list();
+    expect(rows).toHaveLength(1);
+    const row = rows[0] as (typeof rows)[number];
+    expect(row).toMatchObject({
+      scenarioId: 'light-stack-leader',
+      difficulty: 'hard',
+      mode: 'coach',
+      turns: 1,
+    });
+    expect(r.stdout).toContain(`Saved to History in ${dataDir} (session ${row.id}).`);
+    const record = store.get(row.id);
+    expect(record).toMatchObject({ seed: 5, reps: ['Rep'], endedBy: 'rep' });
+    expect(record.turns[0]).toMatchObject({ n: 1, rep: REPLY, source: 'typed' });
+    expect(record.turns[0]?.behavior).toBe('goal_question');
+    expect(r.stdout).toContain(`Overall          ${record.report.overall}/100`);
+  });
+
+  it('--no-save keeps the session out of History', { timeout: 120_000 }, () => {
+    const r = spawnTyped(
+      `${REPLY}\n`,
+      'practice',
+      '--scenario',
+      'light-stack-leader',
+      '--difficulty',
+      'normal',
+      '--no-save',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Session report');
+    expect(r.stdout).not.toContain('Saved to History');
+    expect(existsSync(join(dir, 'app-data'))).toBe(false);
+  });
+
+  it('without --data-dir it saves to the app data folder', { timeout: 120_000 }, () => {
+    const r = spawnTyped(
+      `${REPLY}\n`,
+      'practice',
+      '--scenario',
+      'light-stack-leader',
+      '--difficulty',
+      'easy',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const appData = join(dir, 'app-data');
+    expect(r.stdout).toContain(`Saved to History in ${appData}`);
+    expect(SessionStore.open(appData).list()).toHaveLength(1);
+    rmSync(appData, { recursive: true, force: true });
+  });
+
+  it(
+    '--json keeps the conversation on stderr and prints one object saying where it was saved',
+    {
+      timeout: 120_000,
+    },
+    () => {
+      const dataDir = join(dir, 'json-data');
+      const r = spawnTyped(
+        `${REPLY}\n`,
+        'practice',
+        '--scenario',
+        'light-stack-leader',
+        '--difficulty',
+        'normal',
+        '--seed',
+        '2',
+        '--data-dir',
+        dataDir,
+        '--json',
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(lines(r.stdout)).toHaveLength(1);
+      const out = JSON.parse(r.stdout) as {
+        seed: number;
+        turns: unknown[];
+        report: { overall: number };
+        saved: { id: string; dataDir: string };
+      };
+      expect(out).toMatchObject({ seed: 2, saved: { dataDir } });
+      expect(out.turns).toHaveLength(1);
+      expect(r.stderr).toContain('Marcus Hale: ');
+      expect(SessionStore.open(dataDir).get(out.saved.id).report.overall).toBe(out.report.overall);
+    },
+  );
+
+  it(
+    'empty input says nothing was held, exits non-zero and saves nothing',
+    { timeout: 120_000 },
+    () => {
+      const dataDir = join(dir, 'empty-input-data');
+      const r = spawnTyped(
+        '',
+        'practice',
+        '--scenario',
+        'light-stack-leader',
+        '--difficulty',
+        'normal',
+        '--data-dir',
+        dataDir,
+      );
+      expect(r.code).toBe(1);
+      expect(lines(r.stderr)).toEqual([
+        'first-meeting: standard input ended before your first reply; there is nothing to score or save',
+      ]);
+      expect(r.stdout).not.toContain('Session report');
+      expect(SessionStore.open(dataDir).list()).toHaveLength(0);
+
+      const unchosen = spawnTyped('\n', 'practice', '--no-save');
+      expect(unchosen.code).toBe(1);
+      expect(lines(unchosen.stderr)).toEqual([
+        'first-meeting: standard input ended before a scenario was chosen; no meeting was held',
+      ]);
+    },
+  );
+
+  it(
+    '/end before any reply says there is nothing to score and saves nothing',
+    { timeout: 120_000 },
+    () => {
+      const dataDir = join(dir, 'ended-at-once');
+      const r = spawnTyped(
+        '/end\n',
+        'practice',
+        '--scenario',
+        'light-stack-leader',
+        '--difficulty',
+        'normal',
+        '--data-dir',
+        dataDir,
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(
+        'The meeting ended before your first reply: there is nothing to score or save.',
+      );
+      expect(SessionStore.open(dataDir).list()).toHaveLength(0);
+    },
+  );
+
+  it(
+    '--data-dir naming a file says so in one line before the meeting, without a raw EEXIST',
+    {
+      timeout: 120_000,
+    },
+    () => {
+      const r = spawnTyped(
+        `${REPLY}\n`,
+        'practice',
+        '--scenario',
+        'light-stack-leader',
+        '--data-dir',
+        transcript,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(lines(r.stderr)).toEqual([
+        `first-meeting: The data folder ${transcript} is a file, not a folder. Choose another with --data-dir, or move the file away.`,
+      ]);
+      expect(r.stderr).not.toMatch(/EEXIST|ENOTDIR/);
+    },
+  );
 });

@@ -85,6 +85,33 @@ describe('transcribe', () => {
     expect(r.stderr).toContain(join(dataDir, 'models'));
   });
 
+  it('--data-dir chooses the folder whisper models are looked for in', async () => {
+    const other = folder();
+    mkdirSync(other);
+    const r = await runCli(
+      'transcribe',
+      fliteWav(SENTENCE),
+      '--engine',
+      'whisper',
+      '--data-dir',
+      other,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(other, 'models'));
+    expect(r.stderr).not.toContain(join(dataDir, 'models'));
+  });
+
+  it('--data-dir naming a file says so in one line, without a raw EEXIST', async () => {
+    const path = join(dataDir, 'not-a-folder.txt');
+    writeFileSync(path, 'just a file');
+    const r = await runCli('transcribe', fliteWav(SENTENCE), '--data-dir', path);
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `first-meeting: The data folder ${path} is a file, not a folder. Choose another with --data-dir, or move the file away.\n`,
+    });
+  });
+
   it('rejects a bad --engine and a missing FILE as usage errors', async () => {
     expect((await runCli('transcribe', 'x.wav', '--engine', 'siri')).stderr).toMatch(
       /--engine must be auto, pocketsphinx or whisper, not "siri"/,
@@ -102,7 +129,8 @@ describe('transcribe', () => {
         cwd: root,
         encoding: 'utf8',
         timeout: 60_000,
-        env: { ...process.env, FIRST_MEETING_DATA: dataDir },
+        // tsx caches in the temp folder: give it one that is removed afterwards.
+        env: { ...process.env, FIRST_MEETING_DATA: dataDir, TMPDIR: dataDir },
       },
     );
     expect(r.status).toBe(0);

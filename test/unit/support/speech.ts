@@ -1,5 +1,6 @@
 // Test support for the speech engines: real speech made with the flite
-// synthesiser (cached between runs, so only the first run pays for it), the
+// synthesiser (cached between runs in node_modules/.cache, never in the
+// system's temp folder, so only the first run pays for it), the
 // fixture sentences, word error rate, simple synthetic audio, and a weightless
 // whisper.cpp model written from the ggml format's published layout (tiny.en's
 // hyper-parameters, mel filters and a vocabulary, no tensors), which whisper.cpp
@@ -7,7 +8,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/speech');
@@ -15,7 +15,12 @@ export const FIXTURES = resolve(import.meta.dirname, '../../fixtures/speech');
 /** flite's voices: slt, rms, awb and kal16 speak at 16 kHz, kal at 8 kHz. */
 export type FliteVoice = 'slt' | 'rms' | 'awb' | 'kal' | 'kal16';
 
-const CACHE = join(tmpdir(), 'first-meeting-flite-cache');
+/** Inside the project (where npm's tools keep their caches), so a test run leaves nothing in /tmp. */
+export const FLITE_CACHE = resolve(
+  import.meta.dirname,
+  '../../../node_modules/.cache/first-meeting-flite',
+);
+const CACHE = FLITE_CACHE;
 
 /** The path of a WAV of `text` spoken by flite's `voice`, made once and cached. */
 export function fliteWav(text: string, voice: FliteVoice = 'slt'): string {

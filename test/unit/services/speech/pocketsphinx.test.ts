@@ -3,8 +3,7 @@
 // notice: most words right, the same words however the audio is chunked,
 // nothing for silence, a cancelled utterance leaving the engine usable, and
 // a status that says what is installed or how to install it.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wavToSpeechPcm } from '../../../../src-main/services/speech/audio';
@@ -14,6 +13,7 @@ import {
   POCKETSPHINX_LIB_ENV,
   POCKETSPHINX_MODEL_ENV,
 } from '../../../../src-main/services/speech/pocketsphinx';
+import { freshFolders } from '../../support/folders';
 import { concat, fliteWav, quiet, sentences, wordErrorRate } from '../../support/speech';
 
 const SENTENCES = sentences('sentences.txt');
@@ -118,9 +118,11 @@ describe('the pocketsphinx engine', () => {
 });
 
 describe('when pocketsphinx is missing', () => {
-  const nowhere = join(mkdtempSync(join(tmpdir(), 'first-meeting-ps-')), 'missing');
+  // Paths under one temporary folder, removed when the tests are done.
+  const folder = freshFolders('ps');
 
   it('names what is missing and the override that points there', () => {
+    const nowhere = folder();
     const status = new PocketsphinxEngine({
       env: { [POCKETSPHINX_LIB_ENV]: nowhere, [POCKETSPHINX_MODEL_ENV]: nowhere },
     }).status();
@@ -130,19 +132,23 @@ describe('when pocketsphinx is missing', () => {
   });
 
   it('names the files a model folder lacks', () => {
-    const e = new PocketsphinxEngine({ env: { [POCKETSPHINX_MODEL_ENV]: tmpdir() } });
+    const empty = folder();
+    mkdirSync(empty);
+    const e = new PocketsphinxEngine({ env: { [POCKETSPHINX_MODEL_ENV]: empty } });
     expect(e.status().detail).toMatch(/lacks en-us\/mdef, en-us.lm.bin, cmudict-en-us.dict/);
   });
 
   it('refuses to begin, with the reason, instead of crashing', () => {
+    const nowhere = folder();
     const e = new PocketsphinxEngine({ env: { [POCKETSPHINX_LIB_ENV]: nowhere } });
     expect(() => e.begin()).toThrow(SpeechError);
     expect(() => e.begin()).toThrow(/PocketSphinx cannot run: .*does not exist/);
   });
 
   it('reports a file that is not a library without crashing', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'first-meeting-ps-'));
-    const fake = join(folder, 'libpocketsphinx.so.3');
+    const dir = folder();
+    mkdirSync(dir);
+    const fake = join(dir, 'libpocketsphinx.so.3');
     writeFileSync(fake, 'not a library');
     const e = new PocketsphinxEngine({ env: { [POCKETSPHINX_LIB_ENV]: fake } });
     await expect(e.warm()).rejects.toThrow(`${fake}: could not be loaded`);

@@ -3,8 +3,9 @@
 // pocketsphinx). What matters here: the model is found where the rep puts it,
 // a file that is not a model is refused before native code sees it (no
 // crash), and a loaded model transcribes through the same path a real one takes.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wavToSpeechPcm } from '../../../../src-main/services/speech/audio';
 import { SpeechError } from '../../../../src-main/services/speech/engine';
@@ -22,6 +23,7 @@ import {
   writeWeightlessWhisperModel,
 } from '../../support/speech';
 
+const ROOT = resolve(import.meta.dirname, '../../../..');
 const folder = freshFolders('whisper');
 const modelsDir = (): string => {
   const dir = folder();
@@ -162,6 +164,50 @@ describe('transcribing', () => {
     utterance.cancel();
     await expect(utterance.finish()).rejects.toThrow(/cancelled/);
   });
+});
+
+describe("whisper.cpp's log", () => {
+  // Native code writes to the process's stderr directly, past any capture, so
+  // only a separate process shows what a rep's terminal (or a test run) gets.
+  const loadModelIn = (dir: string, nativeLog: boolean) => {
+    const script = join(dir, 'load.mts');
+    writeFileSync(
+      script,
+      [
+        `import { WhisperEngine } from ${JSON.stringify(join(ROOT, 'src-main/services/speech/whisper.ts'))};`,
+        `import { writeWeightlessWhisperModel } from ${JSON.stringify(join(ROOT, 'test/unit/support/speech.ts'))};`,
+        `writeWeightlessWhisperModel(${JSON.stringify(join(dir, 'ggml-tiny.en.bin'))});`,
+        `const engine = new WhisperEngine({ modelsDir: ${JSON.stringify(dir)}, nativeLog: ${nativeLog} });`,
+        'await engine.warm();',
+        'await engine.close();',
+        "console.log('loaded');",
+      ].join('\n'),
+    );
+    return spawnSync('npx', ['tsx', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, TMPDIR: dir },
+    });
+  };
+
+  it('stays quiet while a model loads', { timeout: 90_000 }, () => {
+    const quiet = loadModelIn(modelsDir(), false);
+    expect(quiet.stdout.trim()).toBe('loaded');
+    expect(quiet.stderr).not.toMatch(/whisper_|ggml/);
+  });
+
+  it(
+    'still speaks when asked to (nativeLog), so the silence above is not an accident',
+    {
+      timeout: 90_000,
+    },
+    () => {
+      const loud = loadModelIn(modelsDir(), true);
+      expect(loud.stdout.trim()).toBe('loaded');
+      expect(loud.stderr).toMatch(/whisper_model_load/);
+    },
+  );
 });
 
 describe('cleanWhisperText', () => {
