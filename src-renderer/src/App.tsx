@@ -1,7 +1,8 @@
 // The shell: app name, main navigation, start-up banners, and the screen on
 // show inside an error boundary. It starts the app (boot), applies the theme,
 // and after each navigation moves focus to the new screen's heading.
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
+import { BuyerLog } from './components/BuyerLog';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { RecoveryBanners } from './components/RecoveryBanner';
@@ -28,11 +29,13 @@ const TITLES: Readonly<Record<Screen, string>> = {
   settings: 'Settings',
 };
 
-/** Which nav button is current for each screen. */
-const SECTION: Readonly<Record<Screen, 'practise' | 'history' | 'settings'>> = {
+type Section = 'practise' | 'history' | 'settings';
+
+/** The nav button of the screen on show; a report has none of its own. */
+const SECTION: Readonly<Record<Screen, Section | null>> = {
   gallery: 'practise',
   meeting: 'practise',
-  report: 'history',
+  report: null,
   history: 'history',
   settings: 'settings',
 };
@@ -60,6 +63,7 @@ export function App() {
   const bootErrors = useStore((s) => s.bootErrors);
   const navigate = useStore((s) => s.navigate);
   const goPractise = useStore((s) => s.goPractise);
+  const reportFrom = useStore((s) => s.reportFrom);
   const firstNav = useRef(navSeq);
 
   useEffect(() => {
@@ -75,7 +79,9 @@ export function App() {
     document.title = `${TITLES[screen]} · First Meeting`;
   }, [screen]);
 
-  useEffect(() => {
+  // Before the browser paints: the control the rep was on may have gone with the
+  // old screen, and focus must not rest on the page meanwhile.
+  useLayoutEffect(() => {
     // Not on first paint: only when the rep (or a result) moved them somewhere.
     if (navSeq === firstNav.current) return;
     window.scrollTo({ top: 0 });
@@ -83,14 +89,13 @@ export function App() {
   }, [navSeq]);
 
   const section = SECTION[screen];
-  const navButton = (label: string, target: typeof section, go: () => void) => (
+  // A report opened from History is a page within History; a new report belongs to no button.
+  const within = screen === 'report' && reportFrom === 'history' ? 'history' : null;
+  const current = (target: Section) =>
+    section === target ? 'page' : within === target ? 'true' : undefined;
+  const navButton = (label: string, target: Section, go: () => void) => (
     <li>
-      <button
-        type="button"
-        className="nav-button"
-        aria-current={section === target ? 'page' : undefined}
-        onClick={go}
-      >
+      <button type="button" className="nav-button" aria-current={current(target)} onClick={go}>
         {label}
       </button>
     </li>
@@ -130,12 +135,19 @@ export function App() {
           ))}
         </div>
         <ErrorBoundary key={`${screen}-${navSeq}`}>
-          <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Suspense
+            fallback={
+              <p className="loading" data-loading="" tabIndex={-1}>
+                Loading…
+              </p>
+            }
+          >
             <ScreenView screen={screen} />
           </Suspense>
         </ErrorBoundary>
       </main>
       <Toasts />
+      <BuyerLog />
     </div>
   );
 }

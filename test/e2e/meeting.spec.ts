@@ -63,12 +63,17 @@ test('the buyer ends the meeting after three pitches in a row, and the report sa
 }) => {
   const page = await app.open();
   await startMeeting(page, CRO, { difficulty: 'Normal', mode: 'Coach' });
-  for (const reply of PITCH_REPLIES) {
+  const [first, second, last] = PITCH_REPLIES;
+  for (const reply of [first, second]) {
     await replyBox(page).fill(reply);
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(replyBox(page)).toHaveValue('');
   }
+  await replyBox(page).fill(last);
+  await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByText(/ended the meeting/i).first()).toBeVisible();
+  // No timed jump: the walk-out line stays until the rep moves on.
+  await page.getByRole('button', { name: 'See report' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Session report' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(/ended by the buyer/i);
   await expect(page.getByRole('main')).toContainText(PITCH_REPLIES[0]);

@@ -1,7 +1,10 @@
 // The meeting so far as an ordered list: the buyer's opening, then each rep
 // reply and the buyer's answer. The rep's reply in flight shows at once. In
-// coach mode each reply carries its behaviour tag; a spoken reply says so. Scrolls to the newest line.
-import { useEffect, useRef } from 'react';
+// coach mode each reply carries its behaviour tag; a spoken reply says so.
+// After each line it scrolls to the newest one: inside the list when the list
+// is the scroller (a window of ordinary height), or else (high zoom, a short
+// window) by scrolling the page so the newest line and the reply box are in view.
+import { useEffect, useRef, type RefObject } from 'react';
 import type { SessionView } from '../../../src-main/contract/api';
 import { prefersReducedMotion } from '../lib/media';
 import { BehaviorTag } from './BehaviorTag';
@@ -10,9 +13,11 @@ export interface ConversationProps {
   readonly view: SessionView;
   readonly pendingReply: string | null;
   readonly pendingName: string;
+  /** What must stay in view below the newest line when the page scrolls: the reply box. */
+  readonly keepInView?: RefObject<HTMLElement | null>;
 }
 
-export function Conversation({ view, pendingReply, pendingName }: ConversationProps) {
+export function Conversation({ view, pendingReply, pendingName, keepInView }: ConversationProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const buyer = view.scenario.persona.name;
   const coach = view.mode === 'coach';
@@ -22,10 +27,18 @@ export function Conversation({ view, pendingReply, pendingName }: ConversationPr
     const last = list?.lastElementChild;
     if (!list || !last) return;
     const behavior = prefersReducedMotion() ? 'auto' : 'smooth';
-    // Scroll the list when it is the scroller (wide windows); at high zoom the page scrolls.
-    if (list.scrollHeight > list.clientHeight) list.scrollTo({ top: list.scrollHeight, behavior });
-    else last.scrollIntoView({ behavior, block: 'nearest' });
-  }, [view.turns.length, pendingReply]);
+    if (getComputedStyle(list).overflowY !== 'visible') {
+      list.scrollTo({ top: list.scrollHeight, behavior });
+      return;
+    }
+    // The page scrolls: the newest line, then the reply box under it (which wins if both do not fit).
+    last.scrollIntoView({ behavior: 'auto', block: 'nearest' });
+    const reply = keepInView?.current;
+    (reply?.querySelector<HTMLElement>('.composer-row') ?? reply)?.scrollIntoView({
+      behavior,
+      block: 'nearest',
+    });
+  }, [view.turns.length, view.ended, pendingReply, keepInView]);
 
   return (
     // Focusable so keyboard users can scroll it when it is a scroll box.

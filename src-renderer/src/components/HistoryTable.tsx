@@ -1,10 +1,27 @@
 // One page of past sessions, with the actions on each row. Only the page on
-// show is rendered, however long the history is.
+// show is rendered, however long the history is. Every column fits without
+// sideways scrolling: in a narrow space (a small window, high zoom) each row
+// becomes a card of label: value pairs. The explicit table roles keep the
+// table a table to assistive technology when CSS changes how it is laid out.
+// Each row's buttons are named by the session ("Delete the meeting of 3 Dec, 13:40").
 import { Fragment, useId } from 'react';
 import type { HistoryRow } from '../../../src-main/contract/api';
-import { DIFFICULTY_LABEL, OUTCOME_SHORT, formatDateTime } from '../lib/format';
+import { DIFFICULTY_LABEL, OUTCOME_SHORT, formatWhen } from '../lib/format';
 import { useStore } from '../store';
 import { ErrorAlert } from './ErrorAlert';
+
+export const HISTORY_COLUMNS = [
+  'Date',
+  'Scenario',
+  'Difficulty',
+  'Outcome',
+  'Value creation',
+  'Pitching',
+  'Overall',
+  'Actions',
+] as const;
+
+const NUMERIC = new Set<string>(['Value creation', 'Pitching', 'Overall']);
 
 export function HistoryTable({ rows }: { readonly rows: readonly HistoryRow[] }) {
   const openReport = useStore((s) => s.openReport);
@@ -13,76 +30,87 @@ export function HistoryTable({ rows }: { readonly rows: readonly HistoryRow[] })
   const actionError = useStore((s) => s.historyActionError);
   const captionId = useId();
   return (
-    // A focusable, named scroll box: at high zoom the table scrolls sideways.
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="history-table">
+    <div className="history-wrap">
+      <table className="history-table" role="table" aria-labelledby={captionId}>
         <caption id={captionId}>Sessions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Scenario</th>
-            <th scope="col">Difficulty</th>
-            <th scope="col">Outcome</th>
-            <th scope="col" className="num">
-              Value creation
-            </th>
-            <th scope="col" className="num">
-              Pitching
-            </th>
-            <th scope="col" className="num">
-              Overall
-            </th>
-            <th scope="col">Actions</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            {HISTORY_COLUMNS.map((column) => (
+              <th
+                key={column}
+                scope="col"
+                role="columnheader"
+                className={NUMERIC.has(column) ? 'num' : undefined}
+              >
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <Fragment key={row.id}>
-              <tr>
-                <th scope="row" className="date-cell">
-                  {formatDateTime(row.startedAt)}
-                </th>
-                <td>{row.scenarioTitle}</td>
-                <td>{DIFFICULTY_LABEL[row.difficulty]}</td>
-                <td>{OUTCOME_SHORT[row.outcome]}</td>
-                <td className="num">{row.valueCreation}</td>
-                <td className="num">{row.pitching}</td>
-                <td className="num">{row.overall}</td>
-                <td>
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => void openReport(row.id)}
-                    >
-                      Open
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => void exportSession(row.id)}
-                    >
-                      Export JSON
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
-                      onClick={() => void deleteSession(row.id)}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                </td>
-              </tr>
-              {actionError?.where === row.id && (
-                <tr>
-                  <td colSpan={8}>
-                    <ErrorAlert message={actionError.message} />
+        <tbody role="rowgroup">
+          {rows.map((row) => {
+            const when = formatWhen(row.startedAt);
+            const session = ` the meeting of ${when}`;
+            return (
+              <Fragment key={row.id}>
+                <tr role="row">
+                  <th scope="row" role="rowheader" className="date-cell" data-label="Date">
+                    {when}
+                  </th>
+                  <td role="cell" data-label="Scenario">
+                    {row.scenarioTitle}
+                  </td>
+                  <td role="cell" data-label="Difficulty">
+                    {DIFFICULTY_LABEL[row.difficulty]}
+                  </td>
+                  <td role="cell" data-label="Outcome">
+                    {OUTCOME_SHORT[row.outcome]}
+                  </td>
+                  <td role="cell" className="num" data-label="Value creation">
+                    {row.valueCreation}
+                  </td>
+                  <td role="cell" className="num" data-label="Pitching">
+                    {row.pitching}
+                  </td>
+                  <td role="cell" className="num" data-label="Overall">
+                    {row.overall}
+                  </td>
+                  <td role="cell" className="actions-cell" data-label="Actions">
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => void openReport(row.id)}
+                      >
+                        Open<span className="visually-hidden">{session}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => void exportSession(row.id)}
+                      >
+                        Export JSON<span className="visually-hidden"> of{session}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small button-danger"
+                        onClick={() => void deleteSession(row.id)}
+                      >
+                        Delete<span className="visually-hidden">{session}</span>
+                      </button>
+                    </div>
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          ))}
+                {actionError?.where === row.id && (
+                  <tr role="row" className="row-error">
+                    <td role="cell" colSpan={HISTORY_COLUMNS.length}>
+                      <ErrorAlert message={actionError.message} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

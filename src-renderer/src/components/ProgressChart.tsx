@@ -1,9 +1,10 @@
 // Scores over time for one scenario: value creation, pitching and overall for
 // its sessions in date order. Main sends the most recent PROGRESS_POINTS at
-// most, so the chart stays readable and fast however long the history.
+// most, so the chart stays readable and fast however long the history. The
+// axis shows days, or times when the sessions fall on one day.
 import { useDeferredValue, useId, useMemo } from 'react';
 import { PROGRESS_POINTS, type HistoryPage } from '../../../src-main/contract/api';
-import { formatDateTime, formatShortDate } from '../lib/format';
+import { formatDateTime, timeAxisLabels } from '../lib/format';
 import { useStore } from '../store';
 import { TrendChart, type Point } from './TrendChart';
 
@@ -24,17 +25,18 @@ export function ProgressChart({ scenarios }: { readonly scenarios: HistoryPage['
   const choose = useStore((s) => s.setProgressScenario);
   const scenarioId = progress?.scenarioId;
 
-  const data = useMemo(
-    (): Point[] =>
-      (progress?.rows ?? []).map((r) => ({
-        day: formatShortDate(r.startedAt),
-        date: formatDateTime(r.startedAt),
-        valueCreation: r.valueCreation,
-        pitching: r.pitching,
-        overall: r.overall,
-      })),
-    [progress],
-  );
+  const data = useMemo((): Point[] => {
+    const rows = progress?.rows ?? [];
+    // Sessions on one day are told apart by their times.
+    const labels = timeAxisLabels(rows.map((r) => r.startedAt));
+    return rows.map((r, i) => ({
+      day: labels[i] ?? r.startedAt,
+      date: formatDateTime(r.startedAt),
+      valueCreation: r.valueCreation,
+      pitching: r.pitching,
+      overall: r.overall,
+    }));
+  }, [progress]);
   const total = progress?.total ?? 0;
 
   // Until the deferred data arrives, hold the chart's place so nothing jumps.

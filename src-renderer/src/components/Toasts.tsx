@@ -2,7 +2,7 @@
 // ten seconds, longer while the pointer or focus is on it, so nobody has to
 // race the timer; Escape dismisses. If a notice takes focus away with it,
 // focus goes back to the screen's heading.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { focusScreenHeading } from '../lib/focus';
 import { useStore } from '../store';
 import type { Toast } from '../store/toasts';
@@ -23,6 +23,7 @@ export function Toasts() {
 
 function ToastItem({ toast }: { readonly toast: Toast }) {
   const dismissToast = useStore((s) => s.dismissToast);
+  const messageId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const actionRef = useRef<HTMLButtonElement>(null);
   const [hovered, setHovered] = useState(false);
@@ -62,12 +63,14 @@ function ToastItem({ toast }: { readonly toast: Toast }) {
         if (event.key === 'Escape') dismiss();
       }}
     >
-      <p>{toast.message}</p>
+      <p id={messageId}>{toast.message}</p>
       {toast.action && (
         <button
           ref={actionRef}
           type="button"
           className="button button-small"
+          // "Undo", described by what it undoes: "Session deleted".
+          aria-describedby={messageId}
           onClick={() => {
             const action = toast.action;
             dismiss();

@@ -23,6 +23,43 @@ export function formatShortDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : shortDate.format(date);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "13:40", local time on a 24-hour clock. */
+export function formatTime(date: Date): string {
+  return `${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/**
+ * When a session was held, short enough for a button's name: "3 Dec, 13:40"
+ * (with the year when it is not this year's: "3 Dec 2024, 13:40").
+ */
+export function formatWhen(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const year = date.getFullYear() === now.getFullYear() ? '' : ` ${date.getFullYear()}`;
+  return `${date.getDate()} ${MONTHS[date.getMonth()]}${year}, ${formatTime(date)}`;
+}
+
+function localDay(date: Date): string {
+  return `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+}
+
+/**
+ * Labels for a chart's time axis, one per timestamp: the day ("3 Dec") when
+ * every session fell on a different day; the time ("13:40") when they all
+ * fell on one day; both ("3 Dec, 13:40") when some days hold several.
+ */
+export function timeAxisLabels(isos: readonly string[]): string[] {
+  const dates = isos.map((iso) => new Date(iso));
+  if (dates.some((d) => Number.isNaN(d.getTime()))) return isos.map(formatShortDate);
+  const days = new Set(dates.map(localDay));
+  if (days.size === dates.length) return isos.map(formatShortDate);
+  if (days.size === 1) return dates.map(formatTime);
+  return dates.map((d) => `${shortDate.format(d)}, ${formatTime(d)}`);
+}
+
 /** mm:ss; minutes keep counting past 59 because meetings this long are rare. */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

@@ -53,10 +53,12 @@ export function Gallery() {
       )}
       {!loaded && <p className="loading">Loading buyers…</p>}
       {loaded && !error && scenarios.length === 0 && <p>No buyers are available.</p>}
-      <div className="scenario-grid">
-        {scenarios.map((card) => (
-          <ScenarioCardView key={card.id} card={card} />
-        ))}
+      <div className="scenario-gallery">
+        <div className="scenario-grid">
+          {scenarios.map((card) => (
+            <ScenarioCardView key={card.id} card={card} />
+          ))}
+        </div>
       </div>
       {problems.length > 0 && (
         <details className="problems-details">

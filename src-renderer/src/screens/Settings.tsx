@@ -235,10 +235,17 @@ function SpeechSettings({ settings }: { readonly settings: SettingsValues | null
     Number.isFinite(silenceMs) &&
     silenceMs >= END_OF_TURN_MS.min &&
     silenceMs <= END_OF_TURN_MS.max;
+  /** Said aloud (role="alert") when the rep leaves the box or presses Enter on a value it refuses. */
+  const [silenceRefused, setSilenceRefused] = useState(false);
+  useEffect(() => {
+    if (silenceValid) setSilenceRefused(false);
+  }, [silenceValid]);
   const saveSilence = () => {
+    setSilenceRefused(!silenceValid);
     if (settings && silenceValid && silenceMs !== savedSilence)
       void save({ endOfTurnMs: silenceMs });
   };
+  const silenceProblem = `Not saved: enter a number of seconds from ${END_OF_TURN_MS.min / 1000} to ${END_OF_TURN_MS.max / 1000}.`;
 
   const activeLabel = speech?.active
     ? (speech.engines.find((e) => e.name === speech.active)?.label ?? speech.active)
@@ -338,6 +345,7 @@ function SpeechSettings({ settings }: { readonly settings: SettingsValues | null
           disabled={!settings}
           aria-invalid={!silenceValid}
           aria-describedby={`${id}-silence-hint`}
+          aria-errormessage={silenceValid ? undefined : `${id}-silence-problem`}
           onChange={(event) => setSilence(event.target.value)}
           onBlur={saveSilence}
           onKeyDown={(event) => {
@@ -347,7 +355,11 @@ function SpeechSettings({ settings }: { readonly settings: SettingsValues | null
         <span id={`${id}-silence-hint`} className={silenceValid ? 'hint' : 'hint field-problem'}>
           {silenceValid
             ? `Hands-free: a pause this long ends your turn (${END_OF_TURN_MS.min / 1000} to ${END_OF_TURN_MS.max / 1000} seconds; default ${END_OF_TURN_MS.default / 1000}). Longer lets you pause to think.`
-            : `Not saved: enter a number of seconds from ${END_OF_TURN_MS.min / 1000} to ${END_OF_TURN_MS.max / 1000}.`}
+            : silenceProblem}
+        </span>
+        {/* Present from the start (empty), so what is put in it is announced. */}
+        <span id={`${id}-silence-problem`} role="alert" className="visually-hidden">
+          {silenceRefused ? silenceProblem : ''}
         </span>
       </div>
 

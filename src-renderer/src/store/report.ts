@@ -12,6 +12,8 @@ export interface ReportSlice {
   /** A Replay from turn N that failed; `where` is the turn number. */
   readonly replayError: PlacedError | null;
   readonly replaying: number | null;
+  /** Where the report on show came from: a meeting just held (or scored), or History. */
+  readonly reportFrom: 'practise' | 'history';
   /** Show a record main just returned. */
   showRecord(record: SessionRecord): void;
   /** Open a stored session's report. */
@@ -25,14 +27,27 @@ export const reportSlice: Slice<ReportSlice> = (set, get) => ({
   reportError: null,
   replayError: null,
   replaying: null,
+  reportFrom: 'practise',
 
   showRecord: (record) => {
-    set({ record, reportSessionId: record.id, reportError: null, replayError: null });
+    set({
+      record,
+      reportSessionId: record.id,
+      reportError: null,
+      replayError: null,
+      reportFrom: 'practise',
+    });
     get().navigate('report');
   },
 
   openReport: async (sessionId) => {
-    set({ reportSessionId: sessionId, reportLoading: true, reportError: null, replayError: null });
+    set({
+      reportSessionId: sessionId,
+      reportLoading: true,
+      reportError: null,
+      replayError: null,
+      reportFrom: 'history',
+    });
     get().navigate('report');
     try {
       const record = await getApi().call('history.get', { sessionId });
