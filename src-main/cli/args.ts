@@ -28,13 +28,15 @@ export interface CommandInput {
     readonly seed?: string;
     readonly difficulty?: string;
     readonly dir?: string;
+    /** new: the folder to write the scenario to (the data folder's scenarios folder by default). */
+    readonly out?: string;
     /** transcribe: which speech engine (auto, pocketsphinx, whisper). */
     readonly engine?: string;
     /** eval: wrap each line in value words and measure how many leave their group. */
     readonly metamorphic?: boolean;
     /** eval: Cohen's kappa between two label files instead of the classifier. */
     readonly agreement?: boolean;
-    /** practice, transcribe: the data folder (History, settings, models) instead of the app's. */
+    /** practice, transcribe, new, validate: the data folder (History, settings, models, own scenarios) instead of the app's. */
     readonly 'data-dir'?: string;
     /** practice: do not save the session to History. */
     readonly 'no-save'?: boolean;

@@ -26,6 +26,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   difficulty: { type: 'string' },
   dir: { type: 'string' },
+  out: { type: 'string' },
   engine: { type: 'string' },
   metamorphic: { type: 'boolean' },
   agreement: { type: 'boolean' },
@@ -43,8 +44,8 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
   eval: { run: evaluate, options: ['metamorphic', 'agreement'] },
   play: { run: play, options: ['scenario', 'replies', 'seed', 'difficulty'] },
   score: { run: score, options: [] },
-  validate: { run: validate, options: [] },
-  new: { run: newScenario, options: ['dir'] },
+  validate: { run: validate, options: ['data-dir'] },
+  new: { run: newScenario, options: ['out', 'dir', 'data-dir'] },
   scenarios: { run: scenarios, options: [] },
   transcribe: { run: transcribe, options: ['engine', 'data-dir'] },
 };

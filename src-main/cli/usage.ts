@@ -50,16 +50,20 @@ advanced, declined, ended_by_buyer or open. --scenario takes a built-in id
     details: 'Prints the same report a practice session gets.',
   },
   validate: {
-    usage: 'validate PATH...',
+    usage: 'validate [PATH...] [--data-dir DIR]',
     summary:
       'Check scenario files (or folders of them); one file:line:column: message per problem.',
-    details: 'Exits 0 when every scenario is valid (warnings allowed), 1 otherwise.',
+    details: `With no PATH, checks the built-in scenarios and your own (the data folder's
+scenarios folder), including ids that clash with a built-in one. Exits 0 when every
+scenario is valid (warnings allowed), 1 otherwise.`,
   },
   new: {
-    usage: 'new ID [--dir FOLDER]',
+    usage: 'new ID [--out FOLDER] [--data-dir DIR]',
     summary: 'Start a new scenario file from a working starter buyer.',
-    details: `Writes FOLDER/ID.yaml (FOLDER defaults to the current folder) and never
-overwrites a file. Edit it, then check it with 'validate'.`,
+    details: `Writes FOLDER/ID.yaml and never overwrites a file. FOLDER defaults to the
+data folder's scenarios folder (the app's, or --data-dir DIR), where the app lists
+your organisation's own buyers beside the built-in ones and picks up changes
+without a restart. Edit it, then check it with 'validate'.`,
   },
   scenarios: {
     usage: 'scenarios',

@@ -104,6 +104,23 @@ export interface ScenarioCard {
   };
   readonly difficulties: readonly { readonly level: Difficulty; readonly note: string }[];
   readonly meters: readonly MeterInfo[];
+  /** Shipped with the app, or the organisation's own (the data folder's scenarios folder). */
+  readonly source: 'built-in' | 'own';
+}
+
+/** A scenario file that cannot be used, with every problem as `file:line:column: message`. */
+export interface UnusableScenario {
+  readonly file: string;
+  readonly source: 'built-in' | 'own';
+  readonly problems: readonly string[];
+}
+
+/** What the gallery shows: the buyers on offer, the files that could not be used, and where own ones go. */
+export interface ScenarioList {
+  readonly cards: readonly ScenarioCard[];
+  readonly unusable: readonly UnusableScenario[];
+  /** The folder for the organisation's own scenario files (watched: changes show up within a second or two). */
+  readonly ownFolder: string;
 }
 
 /** One rep turn and the buyer's answer, as the meeting screen shows it. */
@@ -242,8 +259,6 @@ export interface AppInfo {
   readonly version: string;
   readonly dataDir: string;
   readonly problems: readonly DataProblem[];
-  /** Scenario files that failed to load, as `file:line:column: message`. */
-  readonly scenarioProblems: readonly string[];
   readonly interrupted: readonly InterruptedSession[];
   /** Where the host writes what went wrong in detail (errors on the page are in words only). */
   readonly logFile: string;
@@ -267,7 +282,7 @@ export interface ExportFile {
 export interface Calls {
   'app.info': { args: undefined; result: AppInfo };
   'app.log': { args: undefined; result: LogTail };
-  'scenarios.list': { args: undefined; result: ScenarioCard[] };
+  'scenarios.list': { args: undefined; result: ScenarioList };
   'session.start': {
     args: { scenarioId: string; difficulty: Difficulty; mode: Mode };
     result: SessionView;

@@ -2,9 +2,11 @@
 // settings backend, scenario library, classifier and speech engines a running
 // app uses.
 // Both shells call it; only the settings backend differs between them.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { watchFolder } from '../services/folder-watch';
 import { defaultClassifier } from '../core/understanding/default';
-import { ScenarioLibrary } from '../services/scenario-library';
+import { ScenarioLibrary, ownScenarioFolder } from '../services/scenario-library';
 import { openSettings, type OpenBackend } from '../services/settings';
 import { logFileIn, type LogFile } from '../services/log';
 import type { Disk } from '../services/storage/disk';
@@ -48,15 +50,33 @@ export function composeHost(options: ComposeOptions): ComposedHost {
   const store = SessionStore.open(options.dataDir, options.disk ? { disk: options.disk } : {});
   const log = logFileIn(options.dataDir);
   const settings = openSettings(options.dataDir, options.openSettingsBackend);
+  const ownScenarioDir = ownScenarioFolder(options.dataDir);
+  try {
+    mkdirSync(ownScenarioDir, { recursive: true });
+  } catch {
+    // A read-only data folder: no own scenarios, the built-in ones still load.
+  }
+  const loadLibrary = () =>
+    ScenarioLibrary.load(
+      options.scenarioDir,
+      join(options.dataDir, 'cache', 'scenarios.json'),
+      ownScenarioDir,
+    );
+  let library = loadLibrary();
+  const watch = watchFolder(ownScenarioDir, () => {
+    try {
+      library = loadLibrary();
+    } catch (error) {
+      log.write(`reloading the scenarios in ${ownScenarioDir}: ${String(error)}`);
+    }
+  });
   const host = new SessionHost({
     shell: options.shell,
     version: options.version,
     store,
     settings,
-    library: ScenarioLibrary.load(
-      options.scenarioDir,
-      join(options.dataDir, 'cache', 'scenarios.json'),
-    ),
+    library: () => library,
+    ownScenarioDir,
     classifier: defaultClassifier(),
     log,
   });
@@ -82,6 +102,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     call: (name, args) => dispatch(handlers, name, args, logBoth),
     log,
     close: async () => {
+      watch.close();
       host.close();
       await speech.close();
     },

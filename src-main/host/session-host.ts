@@ -17,7 +17,7 @@ import type {
   InterruptedSession,
   LogTail,
   ProgressSeries,
-  ScenarioCard,
+  ScenarioList,
   SessionRecord,
   SessionView,
   Settings,
@@ -48,7 +48,10 @@ export interface HostOptions {
   readonly version: string;
   readonly store: SessionStore;
   readonly settings: SettingsStore;
-  readonly library: ScenarioLibrary;
+  /** The scenarios on offer now (the library is reloaded when the own folder changes). */
+  readonly library: () => ScenarioLibrary;
+  /** The folder for the organisation's own scenario files. */
+  readonly ownScenarioDir: string;
   readonly classifier: BehaviorClassifier;
   readonly log: LogFile;
   readonly now?: () => Date;
@@ -74,22 +77,24 @@ export class SessionHost {
   }
 
   info(): AppInfo {
-    const { store, settings, library } = this.options;
+    const { store, settings } = this.options;
     return {
       shell: this.options.shell,
       version: this.options.version,
       dataDir: store.dataDir,
       interrupted: this.interrupted(),
       problems: [...store.problems, ...settings.problems],
-      scenarioProblems: library.problems.map(
-        (p) => `${p.file}:${p.line}:${p.column}: ${p.message}`,
-      ),
       logFile: this.options.log.path,
     };
   }
 
-  scenarios(): ScenarioCard[] {
-    return this.options.library.list().map(scenarioCardOf);
+  scenarios(): ScenarioList {
+    const library = this.options.library();
+    return {
+      cards: library.list().map((s) => scenarioCardOf(s, library.sourceOf(s.file.id))),
+      unusable: library.unusable(),
+      ownFolder: this.options.ownScenarioDir,
+    };
   }
 
   /**
@@ -380,7 +385,7 @@ export class SessionHost {
   }
 
   private scenario(id: string): CompiledScenario {
-    const scenario = this.options.library.get(id);
+    const scenario = this.options.library().get(id);
     if (!scenario) {
       throw new HostError(
         'not_found',
@@ -471,6 +476,7 @@ export class SessionHost {
     return {
       header,
       scenario,
+      source: this.options.library().sourceOf(header.scenarioId),
       meeting,
       journal: writeJournal(kept),
       turns: kept,

@@ -12,7 +12,10 @@ import { meterInfoOf, recordTurnsOf } from '../services/storage/session-record';
 // The stored record is built below the host, so the command line builds it the same way.
 export { meterInfoOf, sessionRecordOf } from '../services/storage/session-record';
 
-export function scenarioCardOf(scenario: CompiledScenario): ScenarioCard {
+export function scenarioCardOf(
+  scenario: CompiledScenario,
+  source: ScenarioCard['source'],
+): ScenarioCard {
   const { file } = scenario;
   return {
     id: file.id,
@@ -26,12 +29,15 @@ export function scenarioCardOf(scenario: CompiledScenario): ScenarioCard {
     },
     difficulties: DIFFICULTIES.map((level) => ({ level, note: file.difficulty[level].note ?? '' })),
     meters: meterInfoOf(scenario),
+    source,
   };
 }
 
 export interface LiveState {
   readonly header: JournalHeader;
   readonly scenario: CompiledScenario;
+  /** Where the scenario came from (built-in, or the organisation's own folder). */
+  readonly source: ScenarioCard['source'];
   readonly meeting: Meeting;
   readonly turns: readonly JournalTurn[];
   readonly openingMeters: Readonly<Record<string, number>>;
@@ -56,7 +62,7 @@ export function sessionViewOf(live: LiveState): SessionView {
   );
   return {
     id: live.header.id,
-    scenario: scenarioCardOf(live.scenario),
+    scenario: scenarioCardOf(live.scenario, live.source),
     difficulty: live.header.difficulty,
     mode: live.header.mode,
     reps: live.header.reps,

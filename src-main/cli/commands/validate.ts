@@ -1,15 +1,29 @@
-// validate PATH...: every problem in scenario files, as file:line:column: message.
-import { readdirSync, statSync } from 'node:fs';
+// validate [PATH...]: every problem in scenario files, as file:line:column: message.
+// With no PATH: the built-in scenarios and the organisation's own, as the app loads them.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, type ScenarioProblem } from '../../core/scenarios/load';
 import { FileError } from '../../services/files';
-import { loadScenarioFile } from '../../services/scenario-library';
-import { InputError, UsageError, type Command } from '../args';
+import {
+  ScenarioLibrary,
+  builtInScenarioDir,
+  loadScenarioFile,
+  ownScenarioFolder,
+} from '../../services/scenario-library';
+import { InputError, dataDirOf, type Command } from '../args';
 
-export const validate: Command = ({ positionals: paths, json }, io) => {
-  if (paths.length === 0) throw new UsageError('validate needs at least one PATH');
+export const validate: Command = ({ positionals, values, json }, io) => {
+  const own = ownScenarioFolder(dataDirOf(values));
+  const paths =
+    positionals.length > 0
+      ? positionals
+      : [builtInScenarioDir(), ...(existsSync(own) && hasScenarios(own) ? [own] : [])];
   const files = paths.flatMap(scenarioFilesAt);
   const problems: ScenarioProblem[] = [];
+  if (positionals.length === 0) {
+    // What only the whole library can tell: an own scenario taking a built-in id.
+    problems.push(...ScenarioLibrary.load(builtInScenarioDir(), undefined, own).clashes);
+  }
   for (const file of files) {
     try {
       problems.push(...loadScenarioFile(file).problems);
@@ -49,6 +63,10 @@ function scenarioFilesAt(path: string): string[] {
     throw new InputError(`${path}: no scenario files here (a scenario file ends in .yaml or .yml)`);
   }
   return files;
+}
+
+function hasScenarios(dir: string): boolean {
+  return readdirSync(dir).some((f) => /\.ya?ml$/.test(f));
 }
 
 function plural(n: number, noun: string): string {

@@ -34,6 +34,7 @@ export function ScenarioCardView({ card }: { readonly card: ScenarioCard }) {
       <div className="scenario-layout">
         <div className="scenario-info">
           <h2 id={`${id}-title`}>{card.title}</h2>
+          {card.source === 'own' && <p className="tag own-tag">Your organisation&apos;s</p>}
           <p className="persona">
             <strong>{persona.name}</strong>, {persona.role} at {persona.company}
           </p>

@@ -1,10 +1,19 @@
-// Choose a buyer: one card per scenario, with a way back to a meeting still in
-// progress, and (quietly) any scenario files that failed to load.
+// Choose a buyer: one card per scenario (built-in and the organisation's own),
+// with a way back to a meeting still in progress, and every scenario file that
+// could not be used with its file:line:column messages. The list is asked for
+// again every few seconds, so a saved scenario file shows up without a restart.
 import { useEffect } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScenarioCardView } from '../components/ScenarioCardView';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { useStore } from '../store';
+
+/** How often the gallery asks for the scenarios again (a saved file shows up within this). */
+const RELOAD_MS = 2000;
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
 
 /** A performance mark: the gallery has shown its buyers and can start a meeting. */
 export const GALLERY_READY = 'first-meeting:gallery-ready';
@@ -22,9 +31,12 @@ export function Gallery() {
     }
   }, [ready]);
   const reload = useStore((s) => s.loadScenarios);
-  // Select stable references: a fresh [] per call would re-render forever.
-  const info = useStore((s) => s.info);
-  const problems = info?.scenarioProblems ?? [];
+  const unusable = useStore((s) => s.unusableScenarios);
+  const ownFolder = useStore((s) => s.ownScenarioFolder);
+  useEffect(() => {
+    const timer = setInterval(() => void reload(), RELOAD_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
   const live = useStore((s) => (s.view && !s.view.ended ? s.view : null));
   const navigate = useStore((s) => s.navigate);
 
@@ -60,20 +72,36 @@ export function Gallery() {
           ))}
         </div>
       </div>
-      {problems.length > 0 && (
-        <details className="problems-details">
-          <summary>
-            {problems.length} scenario {problems.length === 1 ? 'file' : 'files'} could not be
-            loaded
-          </summary>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>
-                <code>{problem}</code>
-              </li>
-            ))}
-          </ul>
-        </details>
+      {unusable.length > 0 && (
+        <section className="panel unusable-scenarios" aria-labelledby="unusable-heading">
+          <h2 id="unusable-heading">
+            {unusable.length === 1
+              ? 'One scenario file cannot be used'
+              : `${unusable.length} scenario files cannot be used`}
+          </h2>
+          <p className="hint">Fix what each message says and save; the buyer appears here.</p>
+          {unusable.map((file) => (
+            <div key={file.file} className="unusable-file">
+              <h3>
+                <code>{fileName(file.file)}</code>
+                {file.source === 'own' ? " (your organisation's)" : ' (built-in)'}
+              </h3>
+              <ul>
+                {file.problems.map((problem) => (
+                  <li key={problem}>
+                    <code>{problem}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      )}
+      {ownFolder && (
+        <p className="hint own-folder">
+          Your organisation&apos;s own buyers: scenario files in <code>{ownFolder}</code> (see
+          docs/scenarios.md to write one).
+        </p>
       )}
     </>
   );

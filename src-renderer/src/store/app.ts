@@ -54,7 +54,7 @@ export const appSlice: Slice<AppSlice> = (set, get) => ({
     else errors.push(`Could not read the app's status: ${errorMessage(info.reason)}`);
     if (settings.status === 'fulfilled') set({ settings: settings.value });
     else errors.push(`Could not read your settings: ${errorMessage(settings.reason)}`);
-    if (scenarios.status === 'fulfilled') set({ scenarios: scenarios.value, scenariosError: null });
+    if (scenarios.status === 'fulfilled') get().showScenarios(scenarios.value);
     else set({ scenariosError: errorMessage(scenarios.reason) });
     set({ booted: true, bootErrors: errors, scenariosLoaded: true });
 

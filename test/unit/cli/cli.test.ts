@@ -556,6 +556,29 @@ describe('new', () => {
     expect(readFileSync(path, 'utf8')).toBe('my own work\n');
   });
 
+  it("writes to the data folder's scenarios folder by default, where the app lists it, and validate checks it there", async () => {
+    const dataDir = join(dir, 'data-for-new');
+    const r = await runCli('new', 'our-buyer', '--data-dir', dataDir);
+    expect(r.code).toBe(0);
+    const path = join(dataDir, 'scenarios', 'our-buyer.yaml');
+    expect(readFileSync(path, 'utf8')).toMatch(/^id: our-buyer$/m);
+    const checked = await runCli('validate', '--data-dir', dataDir, '--json');
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout).files).toBe(4); // three built-in buyers and ours
+  });
+
+  it('validate with no path reports an own scenario that takes a built-in id', async () => {
+    const dataDir = join(dir, 'data-for-clash');
+    mkdirSync(join(dataDir, 'scenarios'), { recursive: true });
+    const builtIn = readFileSync(join(root, 'scenarios', 'average-cro.yaml'), 'utf8');
+    writeFileSync(join(dataDir, 'scenarios', 'copy.yaml'), builtIn);
+    const checked = await runCli('validate', '--data-dir', dataDir);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(
+      /copy\.yaml:1:1: .*the id "average-cro" belongs to a built-in scenario; give this scenario another id/,
+    );
+  });
+
   it('refuses an id that is not lowercase letters, digits and hyphens', async () => {
     const r = await runCli('new', 'My Buyer', '--dir', dir);
     expect(r.code).toBe(1);
@@ -565,7 +588,7 @@ describe('new', () => {
   it('reads relative paths from the folder the user typed the command in', () => {
     const raw = spawnSync(
       'npm',
-      ['--prefix', root, 'run', '--silent', 'cli', '--', 'new', 'from-here'],
+      ['--prefix', root, 'run', '--silent', 'cli', '--', 'new', 'from-here', '--out', '.'],
       { cwd: dir, encoding: 'utf8', timeout: SPAWN_TIMEOUT, env: spawnEnv() },
     );
     expect(raw.stderr).toBe('');

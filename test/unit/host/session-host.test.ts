@@ -173,8 +173,8 @@ describe('a meeting in progress', () => {
       version: '0.0.0-test',
       dataDir,
       problems: [],
-      scenarioProblems: [],
       interrupted: [],
+      logFile: join(dataDir, 'logs', 'first-meeting.log'),
     });
   });
 });

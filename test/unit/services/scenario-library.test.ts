@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -194,7 +195,7 @@ describe('the scenario cache', () => {
       ScenarioLibrary.load(dir, cacheFile);
       return readCache(cacheFile).entries[hashOf(join(dir, 'light-stack-leader.yaml'))];
     })();
-    // A reference error on line 46, and a YAML error (a key given twice) on line 8.
+    // A reference error on the line of `initial:`, and a YAML error (a key given twice) on line 8.
     const badState = join(dir, 'bad-state.yaml');
     writeFileSync(
       badState,
@@ -224,7 +225,7 @@ describe('the scenario cache', () => {
     expect(library.problems).toContainEqual(
       expect.objectContaining({
         file: badState,
-        line: 46,
+        line: lineOf(original, 'initial: guarded'),
         severity: 'error',
         message: expect.stringMatching(/unknown state "nowhere"/),
       }),
@@ -277,7 +278,7 @@ describe('the scenario cache', () => {
       expect(library.problems).toEqual([
         expect.objectContaining({
           file: broken,
-          line: 46,
+          line: lineOf(text, 'initial: nowhere'),
           message: expect.stringMatching(/nowhere/),
         }),
       ]);
@@ -300,5 +301,64 @@ describe('the scenario cache', () => {
     const library = ScenarioLibrary.load(dir, join(blocker, 'cache', 'scenarios.json'));
     expect(library.ids().sort()).toEqual(IDS);
     expect(library.problems).toEqual([]);
+  });
+});
+
+/** The 1-based line on which `needle` first stands in `text`. */
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+describe("the organisation's own scenarios", () => {
+  const starter = readFileSync(join(BUILT_IN, 'light-stack-leader.yaml'), 'utf8');
+  function ownFolder(files: Record<string, string>): string {
+    const dir = join(freshFolder(), 'own');
+    mkdirSync(dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  }
+
+  it('are listed beside the built-in ones and marked as their own', () => {
+    const own = ownFolder({
+      'our-buyer.yaml': starter.replace('id: light-stack-leader', 'id: our-buyer'),
+    });
+    const library = ScenarioLibrary.load(BUILT_IN, undefined, own);
+    expect(library.ids().sort()).toEqual([...IDS, 'our-buyer'].sort());
+    expect(library.sourceOf('our-buyer')).toBe('own');
+    expect(library.sourceOf('average-cro')).toBe('built-in');
+    expect(library.unusable()).toEqual([]);
+  });
+
+  it('cannot take a built-in id: the clash is reported and the built-in one is kept', () => {
+    const own = ownFolder({ 'copy.yaml': starter.replace(/title: .*/, 'title: Our copy') });
+    const library = ScenarioLibrary.load(BUILT_IN, undefined, own);
+    expect(library.get('light-stack-leader')?.file.title).not.toBe('Our copy');
+    expect(library.unusable()).toEqual([
+      {
+        file: join(own, 'copy.yaml'),
+        source: 'own',
+        problems: [
+          `${join(own, 'copy.yaml')}:1:1: the id "light-stack-leader" belongs to a built-in scenario; give this scenario another id`,
+        ],
+      },
+    ]);
+  });
+
+  it('a broken one is unusable with its file:line:column messages; the others still load', () => {
+    const own = ownFolder({
+      'good.yaml': starter.replace('id: light-stack-leader', 'id: good-buyer'),
+      'broken.yaml': starter
+        .replace('id: light-stack-leader', 'id: broken-buyer')
+        .replace('initial: guarded', 'initial: nowhere'),
+    });
+    const library = ScenarioLibrary.load(BUILT_IN, undefined, own);
+    expect(library.get('good-buyer')).toBeDefined();
+    const [unusable] = library.unusable();
+    expect(unusable?.source).toBe('own');
+    expect(unusable?.problems[0]).toMatch(
+      new RegExp(
+        `broken\\.yaml:${lineOf(starter, 'initial: guarded')}:\\d+: unknown state "nowhere"`,
+      ),
+    );
   });
 });

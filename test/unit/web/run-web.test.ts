@@ -99,13 +99,14 @@ describe('runWeb', () => {
         version: VERSION,
         dataDir,
         problems: [],
-        scenarioProblems: [],
         interrupted: [],
       });
       // The host is the real one: the built-in buyers are there.
       const ws = await openSocket(urls[0] ?? '');
-      const scenarios = await value<{ id: string }[]>(ask(ws, 2, 'scenarios.list', null));
-      expect(scenarios.map((s) => s.id).sort()).toEqual([
+      const scenarios = await value<{ cards: { id: string }[] }>(
+        ask(ws, 2, 'scenarios.list', null),
+      );
+      expect(scenarios.cards.map((s) => s.id).sort()).toEqual([
         'average-cro',
         'light-stack-leader',
         'locked-in-buyer',
