@@ -282,6 +282,8 @@ export interface ExportFile {
 export interface Calls {
   'app.info': { args: undefined; result: AppInfo };
   'app.log': { args: undefined; result: LogTail };
+  /** Desktop app only: opens the folder for the organisation's own scenarios in the file manager. */
+  'app.openScenarioFolder': { args: undefined; result: null };
   'scenarios.list': { args: undefined; result: ScenarioList };
   'session.start': {
     args: { scenarioId: string; difficulty: Difficulty; mode: Mode };
@@ -343,6 +345,7 @@ export type CallResult<K extends CallName> = Calls[K]['result'];
 export const CALL_NAMES = [
   'app.info',
   'app.log',
+  'app.openScenarioFolder',
   'scenarios.list',
   'session.start',
   'session.current',

@@ -40,6 +40,7 @@ const mode = z.enum(['coach', 'exam']);
 const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'app.info': none,
   'app.log': none,
+  'app.openScenarioFolder': none,
   'scenarios.list': none,
   'session.start': z.strictObject({
     scenarioId: z.string().regex(SCENARIO_ID, 'is not a scenario id'),

@@ -11,7 +11,7 @@ import { openSettings, type OpenBackend } from '../services/settings';
 import { logFileIn, type LogFile } from '../services/log';
 import type { Disk } from '../services/storage/disk';
 import { SessionStore } from '../services/storage/session-store';
-import { dispatch, handlersFor, type Handlers } from './dispatch';
+import { dispatch, handlersFor, type Handlers, type ShellEffects } from './dispatch';
 import { SessionHost } from './session-host';
 import { SpeechHost } from './speech-host';
 import {
@@ -30,6 +30,8 @@ export interface ComposeOptions {
   readonly openSettingsBackend: OpenBackend;
   /** Folder of scenario files; the built-in one by default. */
   readonly scenarioDir?: string;
+  /** What only the shell can do (Electron opens folders). */
+  readonly effects?: ShellEffects;
   /** The disk durable writes go through; the real one by default (tests make it fail). */
   readonly disk?: Disk;
 }
@@ -90,7 +92,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     active: () => chooseEngine(engines, settings.get().speechEngine).engine,
     close: () => closeSpeechEngines(engines),
   });
-  const handlers = handlersFor(host, speech);
+  const handlers = handlersFor(host, speech, options.effects);
   const logBoth = (message: string) => {
     log.write(message);
     console.error(message);

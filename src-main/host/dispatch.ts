@@ -20,7 +20,16 @@ export type Handlers = {
   readonly [K in CallName]: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>>;
 };
 
-export function handlersFor(host: SessionHost, speech: SpeechHost): Handlers {
+/** What only a shell can do for the host (Electron opens folders; browser mode cannot). */
+export interface ShellEffects {
+  readonly openFolder?: (path: string) => Promise<void>;
+}
+
+export function handlersFor(
+  host: SessionHost,
+  speech: SpeechHost,
+  effects: ShellEffects = {},
+): Handlers {
   /** A meeting became live: get the speech model loaded before the rep speaks. */
   const warm = <T>(view: T): T => {
     speech.warm();
@@ -29,6 +38,13 @@ export function handlersFor(host: SessionHost, speech: SpeechHost): Handlers {
   return {
     'app.info': () => host.info(),
     'app.log': () => host.logTail(),
+    'app.openScenarioFolder': async () => {
+      if (!effects.openFolder) {
+        throw new HostError('invalid', 'Only the desktop app can open folders; its path is shown.');
+      }
+      await effects.openFolder(host.scenarios().ownFolder);
+      return null;
+    },
     'scenarios.list': () => host.scenarios(),
     'session.start': (args) => warm(host.start(args)),
     'session.current': () => host.current(),

@@ -132,6 +132,12 @@ void app.whenReady().then(() => {
   const composed = composeHost({
     dataDir,
     shell: 'electron',
+    effects: {
+      openFolder: async (path) => {
+        const problem = await shell.openPath(path);
+        if (problem) throw new Error(problem);
+      },
+    },
     version: app.getVersion(),
     openSettingsBackend: openElectronStore,
   });

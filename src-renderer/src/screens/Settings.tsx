@@ -140,8 +140,41 @@ export function Settings() {
         {info && <p className="hint">First Meeting {info.version}</p>}
       </section>
 
+      <OwnScenariosSection desktop={info?.shell === 'electron'} />
+
       <LogSection logFile={info?.logFile ?? null} />
     </div>
+  );
+}
+
+/** Where the organisation's own scenario files go; the desktop app can open the folder. */
+function OwnScenariosSection({ desktop }: { readonly desktop: boolean }) {
+  const id = useId();
+  const folder = useStore((s) => s.ownScenarioFolder);
+  const [error, setError] = useState<string | null>(null);
+  const open = async () => {
+    setError(null);
+    try {
+      await getApi().call('app.openScenarioFolder');
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby={`${id}-own`}>
+      <h2 id={`${id}-own`}>Your own scenarios</h2>
+      <p className="data-dir">{folder ?? 'Unknown'}</p>
+      <p className="hint">
+        Scenario files saved here appear in the gallery beside the built-in buyers, within a couple
+        of seconds. Start one with <code className="nowrap">npm run cli -- new ID</code>.
+      </p>
+      {desktop && (
+        <button type="button" className="button" onClick={() => void open()}>
+          Open folder
+        </button>
+      )}
+      {error && <ErrorAlert message={`Could not open the folder: ${error}`} />}
+    </section>
   );
 }
 

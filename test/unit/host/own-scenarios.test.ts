@@ -5,9 +5,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ComposedHost } from '../../../src-main/host/compose';
+import { composeHost, type ComposedHost } from '../../../src-main/host/compose';
+import { openJsonSettingsBackend } from '../../../src-main/services/json-settings';
 import { freshFolders } from '../support/folders';
-import { call, hostsClosedAfterEach } from '../support/host';
+import { call, hostsClosedAfterEach, send } from '../support/host';
 
 const hostOn = hostsClosedAfterEach();
 const freshDataDir = freshFolders('own-scenarios');
@@ -94,5 +95,33 @@ describe("the organisation's own scenarios", () => {
       /belongs to a built-in scenario; give this scenario another id/,
     );
     expect(seen.cards.find((c) => c.id === 'light-stack-leader')?.title).not.toBe('Our copy');
+  });
+});
+
+describe('opening the own scenarios folder', () => {
+  it('browser mode says it cannot; the desktop app opens the folder the gallery names', async () => {
+    const dataDir = freshDataDir();
+    const browser = hostOn(dataDir);
+    expect(await send(browser, 'app.openScenarioFolder', undefined)).toEqual({
+      ok: false,
+      error: {
+        kind: 'invalid',
+        message: 'Only the desktop app can open folders; its path is shown.',
+      },
+    });
+    const opened: string[] = [];
+    const desktop = composeHost({
+      dataDir,
+      shell: 'electron',
+      version: '0.0.0-test',
+      openSettingsBackend: openJsonSettingsBackend,
+      effects: { openFolder: async (path) => void opened.push(path) },
+    });
+    try {
+      expect(await call(desktop, 'app.openScenarioFolder', undefined)).toBeNull();
+      expect(opened).toEqual([join(dataDir, 'scenarios')]);
+    } finally {
+      await desktop.close();
+    }
   });
 });
