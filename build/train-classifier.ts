@@ -9,7 +9,12 @@ import { parseLabelledTsv } from '../src-main/core/understanding/dataset';
 import { trainBehaviorModel, type LabelledLine } from '../src-main/core/understanding/train';
 import { createClassifier } from '../src-main/core/understanding/classifier';
 import { summarise } from '../src-main/core/understanding/evaluate';
-import type { Behavior } from '../src-main/core/behaviors/taxonomy';
+import { GROUP_OF, type Behavior } from '../src-main/core/behaviors/taxonomy';
+import {
+  CHECK_WRAPPERS,
+  CONVERSE_WRAPPERS,
+  wrapLine,
+} from '../src-main/core/understanding/wrappers';
 
 const root = resolve(import.meta.dirname, '..');
 const trainDir = resolve(root, 'build/classifier');
@@ -33,24 +38,88 @@ if (process.argv.includes('--cv')) {
   const folds = 5;
   const predictions: Behavior[] = [];
   const ordered: LabelledLine[] = [];
+  // Metamorphic check on each held-out fold: pitch-group lines wrapped in value
+  // words the model never trained on must stay pitch-group; value lines with
+  // "we" or "but" added must stay value.
+  let wrapped = 0;
+  let wrappedLeft = 0;
+  let flipBase = 0;
+  let flipped = 0;
+  let converse = 0;
+  let converseLeft = 0;
+  const leftExamples: string[] = [];
   for (let f = 0; f < folds; f++) {
     const test = lines.filter((_, i) => i % folds === f);
     const train = lines.filter((_, i) => i % folds !== f);
     const classifier = createClassifier(trainBehaviorModel(train, 'cv'));
     for (const line of test) {
       ordered.push(line);
-      predictions.push(classifier.classify(line.text).behavior);
+      const original = classifier.classify(line.text);
+      predictions.push(original.behavior);
+      const group = GROUP_OF[line.behavior];
+      if (group === 'pitch') {
+        for (const wrapper of CHECK_WRAPPERS) {
+          const text = wrapLine(line.text, wrapper);
+          wrapped++;
+          const got = classifier.classify(text).group;
+          if (original.group === 'pitch') {
+            flipBase++;
+            if (got !== 'pitch') flipped++;
+          }
+          if (got !== 'pitch') {
+            wrappedLeft++;
+            if (leftExamples.length < 400) leftExamples.push(`${line.behavior} -> ${got}: ${text}`);
+          }
+        }
+      } else if (group === 'value') {
+        for (const wrapper of CONVERSE_WRAPPERS) {
+          converse++;
+          if (classifier.classify(wrapLine(line.text, wrapper)).group !== 'value') converseLeft++;
+        }
+      }
     }
   }
   const result = summarise(ordered, predictions);
   console.log(
     `cross-validation: accuracy ${result.accuracy} macro-F1 ${result.macroF1} group ${result.groupAccuracy}`,
   );
+  const pitchLines = ordered.filter((l) => GROUP_OF[l.behavior] === 'pitch');
+  const leaked = ordered.filter(
+    (l, i) => GROUP_OF[l.behavior] === 'pitch' && GROUP_OF[predictions[i] as Behavior] === 'value',
+  ).length;
+  console.log(
+    `pitch leak (pitch-group lines read as value): ${leaked}/${pitchLines.length} = ${pct(leaked, pitchLines.length)}`,
+  );
+  console.log(
+    `metamorphic: wrapped pitch-group lines leaving the pitch group ${wrappedLeft}/${wrapped} = ${pct(wrappedLeft, wrapped)}; ` +
+      `value lines with "we"/"but" leaving value ${converseLeft}/${converse} = ${pct(converseLeft, converse)}`,
+  );
+  console.log(
+    `metamorphic, lines read right before wrapping: ${flipped}/${flipBase} = ${pct(flipped, flipBase)} leave the pitch group once wrapped`,
+  );
+  const groups = ['value', 'neutral', 'pitch'] as const;
+  console.log('group confusion (rows: labelled, columns: read as)');
+  console.log(`  ${''.padEnd(8)} ${groups.map((g) => g.padStart(8)).join(' ')}`);
+  for (const g of groups) {
+    const row = groups.map((h) =>
+      String(
+        ordered.filter(
+          (l, i) => GROUP_OF[l.behavior] === g && GROUP_OF[predictions[i] as Behavior] === h,
+        ).length,
+      ).padStart(8),
+    );
+    console.log(`  ${g.padEnd(8)} ${row.join(' ')}`);
+  }
+  if (process.argv.includes('--wrapped')) for (const e of leftExamples) console.log(`  ${e}`);
   for (const b of result.perBehavior)
     console.log(`  ${b.behavior.padEnd(22)} P ${b.precision} R ${b.recall}`);
   if (process.argv.includes('--errors')) {
     for (const e of result.errors) console.log(`  ${e.expected} -> ${e.predicted}: ${e.text}`);
   }
+}
+
+function pct(n: number, d: number): string {
+  return `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 }
 
 const sha256 = createHash('sha256').update(text).digest('hex');

@@ -4,7 +4,7 @@
 // of their inputs.
 import type { LiveTurn, ScenarioCard, SessionView } from '../contract/api';
 import type { Meeting } from '../core/meeting/meeting';
-import type { CompiledScenario } from '../core/scenarios/compile';
+import { briefOf, type CompiledScenario } from '../core/scenarios/compile';
 import { DIFFICULTIES } from '../core/scenarios/schema';
 import type { JournalHeader, JournalTurn } from '../services/storage/journal';
 import { meterInfoOf, recordTurnsOf } from '../services/storage/session-record';
@@ -20,7 +20,7 @@ export function scenarioCardOf(
   return {
     id: file.id,
     title: file.title,
-    brief: file.brief,
+    brief: briefOf(scenario),
     persona: {
       name: file.persona.name,
       role: file.persona.role,

@@ -5,7 +5,7 @@ import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { BehaviorClassifier, Understanding } from '../understanding/classifier';
 import { readBuyerLine, type BuyerSignal } from '../understanding/buyer';
 import { ConversationReader } from '../understanding/turn';
-import type { CompiledScenario, MeetingMachine } from '../scenarios/compile';
+import { offerOf, type CompiledScenario, type MeetingMachine } from '../scenarios/compile';
 import type { Difficulty, Outcome } from '../scenarios/schema';
 import { scoreSession, type SessionReport, type TranscriptEntry } from '../scoring/report';
 import { checkReply, ReplyError } from './reply';
@@ -69,7 +69,8 @@ export class Meeting {
       : this.context()
           .reply.map((l) => l.text)
           .join(' ');
-    this.reader = new ConversationReader(classifier);
+    // The judge knows which nouns are the offer: the scenario says what the rep sells.
+    this.reader = new ConversationReader(classifier.withOffer(offerOf(scenario)));
     this.reader.buyer(this.opening);
     for (const turn of this.turnsSoFar) {
       this.reader.remember(turn.rep);

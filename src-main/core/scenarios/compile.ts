@@ -2,6 +2,7 @@
 // action comes from the one `setup()` registry (registry.ts); the scenario only
 // names them with parameters. Validation happens before this (validate.ts), so
 // here every name is known to exist.
+import type { Offer } from '../understanding/offer';
 import { and, assign, not, or, raise, setup } from 'xstate';
 import type { MeetingContext, MeetingEvent, MeetingInput } from '../meeting/types';
 import {
@@ -48,6 +49,19 @@ function runtimeOf(file: ScenarioFile): ScenarioRuntime {
       company: file.persona.company,
     },
   };
+}
+
+/** What the rep sells in this scenario, for the classifier (`classifier.withOffer(offerOf(s))`). */
+export function offerOf(scenario: CompiledScenario): Offer | undefined {
+  const sells = scenario.file.sells;
+  if (!sells) return undefined;
+  return { name: sells.name, what: sells.what, ...(sells.words ? { words: sells.words } : {}) };
+}
+
+/** The scenario's brief with what the rep sells, for the scenario card. */
+export function briefOf(scenario: CompiledScenario): string {
+  const { brief, sells } = scenario.file;
+  return sells ? `${brief} You sell ${sells.name}: ${sells.what}` : brief;
 }
 
 export function compileScenario(file: ScenarioFile): CompiledScenario {

@@ -180,6 +180,19 @@ export const scenarioSchema = z
       .describe('Unique id, used on the command line: --scenario ID'),
     title: z.string().min(1).describe('Shown on the scenario card'),
     brief: z.string().min(1).describe('One line that tells the rep what they walk into'),
+    sells: z
+      .strictObject({
+        name: z.string().min(1).describe('The product\'s name, e.g. "Signalwise"'),
+        what: z.string().min(1).describe('One line saying what it does, shown in the brief'),
+        words: z
+          .array(z.string().min(1, 'a feature word cannot be empty'))
+          .optional()
+          .describe('Feature words a rep would use about it, e.g. "deal scoring"'),
+      })
+      .optional()
+      .describe(
+        'What the rep sells. The judge reads clauses about these names and words as being about our offer, however they are wrapped',
+      ),
     persona: z.strictObject({
       name: z.string().min(1),
       role: z.string().min(1),

@@ -5,7 +5,9 @@
 import { GROUP_OF, type Behavior, type BehaviorGroup } from '../behaviors/taxonomy';
 import { splitSentences } from '../text/normalize';
 import { createSpeller } from './speller';
-import { describeFeature, extractFeatures } from './features';
+import { describeFeature, extractFeatures, isQuotable } from './features';
+import { coreOf } from './clauses';
+import { compileOffer, type Offer, type OfferMatcher } from './offer';
 import { scoreFeatures, type BehaviorModel } from './model';
 
 export interface Understanding {
@@ -21,7 +23,10 @@ export interface Understanding {
 }
 
 export interface BehaviorClassifier {
-  classify(text: string): Understanding;
+  /** Reads one rep turn; `offer` (a scenario's `sells`) names what the rep sells. */
+  classify(text: string, offer?: Offer): Understanding;
+  /** The same classifier, reading every turn against this offer. */
+  withOffer(offer: Offer | undefined): BehaviorClassifier;
 }
 
 /**
@@ -37,12 +42,37 @@ const PITCH_SENTENCE_THRESHOLD: Readonly<Partial<Record<Behavior, number>>> = {
 };
 const MAX_CUES = 4;
 
-export function createClassifier(model: BehaviorModel): BehaviorClassifier {
+export interface ClassifierOptions {
+  /**
+   * When the pitch-group behaviours together get at least this probability, the
+   * turn is read as its likeliest pitch-group behaviour: a pitch costs a rep
+   * more to miss than a value turn costs to doubt. Chosen by cross-validation.
+   */
+  readonly pitchGroupAt?: number;
+}
+
+const DEFAULT_PITCH_GROUP_AT = 1;
+
+export function createClassifier(
+  model: BehaviorModel,
+  options: ClassifierOptions = {},
+): BehaviorClassifier {
+  const pitchGroupAt = options.pitchGroupAt ?? DEFAULT_PITCH_GROUP_AT;
+  const pitchIndices = model.labels
+    .map((label, i) => (GROUP_OF[label] === 'pitch' ? i : -1))
+    .filter((i) => i >= 0);
   const speller = createSpeller(model.vocabulary);
 
-  function read(text: string) {
+  const compiled = new WeakMap<Offer, OfferMatcher | undefined>();
+  const matcherOf = (offer: Offer | undefined): OfferMatcher | undefined => {
+    if (!offer) return undefined;
+    if (!compiled.has(offer)) compiled.set(offer, compileOffer(offer));
+    return compiled.get(offer);
+  };
+
+  function read(text: string, offer: OfferMatcher | undefined) {
     const corrected = speller(text);
-    const features = extractFeatures(corrected);
+    const features = extractFeatures(corrected, { raw: text, ...(offer ? { offer } : {}) });
     const scored = scoreFeatures(model, features.values);
     return { features, scored };
   }
@@ -64,7 +94,7 @@ export function createClassifier(model: BehaviorModel): BehaviorClassifier {
   function explain(features: ReturnType<typeof extractFeatures>, labelIndex: number): string[] {
     const contributions: [string, number][] = [];
     for (const [name, value] of features.values) {
-      if (name === 'bias') continue;
+      if (name === 'bias' || !isQuotable(name)) continue;
       const w = model.weights[name]?.[labelIndex];
       if (w !== undefined && w * value > 0) contributions.push([name, w * value]);
     }
@@ -81,17 +111,36 @@ export function createClassifier(model: BehaviorModel): BehaviorClassifier {
     return cues;
   }
 
-  function classify(text: string): Understanding {
-    const whole = read(text);
+  function classify(text: string, offerSpec?: Offer): Understanding {
+    const offer = matcherOf(offerSpec);
+    const whole = read(text, offer);
     let [top, second] = best(whole.scored.probabilities);
     let confidence = whole.scored.probabilities[top] ?? 0;
     let cues = explain(whole.features, top);
+    const probs = whole.scored.probabilities;
+    if (GROUP_OF[model.labels[top] as Behavior] !== 'pitch') {
+      const pitchMass = pitchIndices.reduce((sum, i) => sum + (probs[i] ?? 0), 0);
+      if (pitchMass >= pitchGroupAt) {
+        const bestPitch = pitchIndices.reduce((a, b) =>
+          (probs[b] ?? 0) > (probs[a] ?? 0) ? b : a,
+        );
+        second = top;
+        top = bestPitch;
+        confidence = probs[bestPitch] ?? 0;
+        cues = explain(whole.features, top);
+      }
+    }
 
     const sentences = splitSentences(text);
-    if (sentences.length > 1 && GROUP_OF[model.labels[top] as Behavior] !== 'pitch') {
+    // The point of a turn is its core, not its framing: a line read again with
+    // its opening value words removed ("to be honest,", "imagine if") that
+    // pitches makes the turn a pitch.
+    const core = coreOf(text);
+    const parts = [...(core ? [core] : []), ...(sentences.length > 1 ? sentences : [])];
+    if (parts.length > 0 && GROUP_OF[model.labels[top] as Behavior] !== 'pitch') {
       // Any sentence that pitches makes the turn a pitch.
-      for (const sentence of sentences) {
-        const part = read(sentence);
+      for (const sentence of parts) {
+        const part = read(sentence, offer);
         const [partTop] = best(part.scored.probabilities);
         const p = part.scored.probabilities[partTop] ?? 0;
         const label = model.labels[partTop] as Behavior;
@@ -120,5 +169,9 @@ export function createClassifier(model: BehaviorModel): BehaviorClassifier {
     };
   }
 
-  return { classify };
+  const bound = (offer: Offer | undefined): BehaviorClassifier => ({
+    classify: (text, override) => classify(text, override ?? offer),
+    withOffer: bound,
+  });
+  return bound(undefined);
 }

@@ -3,6 +3,15 @@
 // steps...). Each feature keeps the words that fired it, so the classifier can
 // explain itself with the rep's own words.
 import { splitSentences, stem, tokenize, withoutFillers } from '../text/normalize';
+import { readTurn } from './clauses';
+import type { OfferMatcher } from './offer';
+
+export interface FeatureOptions {
+  /** The text as the rep wrote it (capitals kept), for reading product names. */
+  readonly raw?: string;
+  /** What the rep sells, when the scenario says. */
+  readonly offer?: OfferMatcher;
+}
 
 export interface FeatureSet {
   /** Feature name to value (1 for presence). */
@@ -36,7 +45,7 @@ const CUE_FAMILIES: Readonly<Record<string, RegExp>> = {
   needPayoff:
     /\b(if you could|if you were able|if you had|if (that|this|it|those|these) (were|was|got|could be) (solved|fixed|gone|better|sorted|handled|faster|right)|what would (it|that|this) (mean|do|change|free|give|be worth)|how would (that|it|this) (help|change|affect)|what would you do (differently|with)|worth to you|would (it|that) be worth|valuable|how much would|what would change|imagine (if|you)|would that help|free up|freed up|what would be possible|what could you do|if you did not have to|suppose you)\b/,
   commit:
-    /\b(next steps?|next week|next month|calendar|schedul\w*|set up|book|meeting|catch up|demo|trial|pilot|proposal|contract|sign\w*|introduc\w*|intro|referr\w*|refer|connect me|check in|check back|follow up|reconnect|circle back|touch base|sit down|\d+ minutes|walkthrough|walk through it|send (you|over)|loop in|get time|put (some|something)|grab time|hop on|jump on|a call|a quick call|reach out|in (six|three|a few|two) months|come back|move forward|kick off|get started|worth (a|another) (look|chat|conversation)|would it make sense|open to)\b/,
+    /\b(next steps?|next week|next month|calendar|schedul\w*|set up|book|meeting|catch up|demo|trial|pilot|proposal|contract|sign|signs|signed|signing|signature|sign off|introduc\w*|intro|referr\w*|refer|connect me|check in|check back|follow up|reconnect|circle back|touch base|sit down|\d+ minutes|walkthrough|walk through it|send (you|over)|loop in|get time|put (some|something)|grab time|hop on|jump on|a call|a quick call|reach out|in (six|three|a few|two) months|come back|move forward|kick off|get started|worth (a|another) (look|chat|conversation)|would it make sense|open to)\b/,
   pushback:
     /\b(but|actually|with (all due )?respect|respectfully|i disagree|not really|everyone says|what everyone says|i hear that a lot|hear that all the time|you would be surprised|are you sure|i think you are|you might be missing|that is not|does not make sense|come on|until they|i would push back|push back|i would challenge|not true|mistake|underestimat\w*|leaving money|reconsider|just because|i would argue|to be fair|that is exactly why|which is exactly|i get that but|sure but|yes but|i understand but|i hear you but|that may be|that might be|honestly though|i doubt|really think|missing out|falling behind|cannot afford not)\b/,
   acknowledge:
@@ -59,7 +68,7 @@ function add(values: Map<string, number>, name: string, value = 1): void {
 }
 
 /** Features of a whole utterance (one or several sentences). */
-export function extractFeatures(text: string): FeatureSet {
+export function extractFeatures(text: string, options: FeatureOptions = {}): FeatureSet {
   const values = new Map<string, number>();
   const evidence = new Map<string, string>();
   const { tokens } = withoutFillers(tokenize(text));
@@ -68,7 +77,12 @@ export function extractFeatures(text: string): FeatureSet {
   const stems = words.filter((t) => t !== '?').map(stem);
 
   add(values, 'bias');
-  for (const s of stems) add(values, `w:${s}`);
+  for (const word of words) {
+    if (word === '?') continue;
+    const s = stem(word);
+    add(values, `w:${s}`);
+    if (!evidence.has(`w:${s}`)) evidence.set(`w:${s}`, word);
+  }
   for (let i = 0; i + 1 < stems.length; i++) add(values, `b:${stems[i]}_${stems[i + 1]}`);
 
   const sentences = splitSentences(cleanForSentences(text));
@@ -118,6 +132,19 @@ export function extractFeatures(text: string): FeatureSet {
   if (youCount > selfCount) add(values, 'pron:you_heavy');
   if (selfCount === 0) add(values, 'pron:no_self');
 
+  // What each clause is about and does (clauses.ts).
+  const turn = readTurn(options.raw ?? text, options.offer);
+  for (const [name, why] of turn.signals) {
+    add(values, `cl:${name}`);
+    evidence.set(`cl:${name}`, why);
+  }
+  if (turn.signals.has('about:offer') && question) add(values, 'cl:offer&anyquestion');
+  if (turn.signals.has('about:offer') && has('figure')) add(values, 'cl:offer&cuefigure');
+  if (turn.signals.has('about:offer') && has('proof')) add(values, 'cl:offer&proof');
+  if (turn.signals.has('about:offer') && has('concede')) add(values, 'cl:offer&concede');
+  if (turn.signals.has('about:offer') && has('commit')) add(values, 'cl:offer&commit');
+  if (turn.signals.has('about:offer') && has('pushback')) add(values, 'cl:offer&pushback');
+
   // Opening words of the last sentence: the point of a multi-sentence turn.
   if (sentences.length > 1) {
     const lastWords = tokenize(lastSentence).filter((t) => /\p{L}/u.test(t));
@@ -145,7 +172,7 @@ export function describeFeature(name: string, evidence: ReadonlyMap<string, stri
   const [kind, rest = ''] = splitOnce(name, ':');
   switch (kind) {
     case 'w':
-      return `word "${rest}"`;
+      return `word "${evidence.get(name) ?? rest}"`;
     case 'b':
       return `phrase "${rest.replace('_', ' ')}"`;
     case 'start':
@@ -153,6 +180,8 @@ export function describeFeature(name: string, evidence: ReadonlyMap<string, stri
       return `opens with "${rest.replace('_', ' ')}"`;
     case 'last':
       return `last sentence opens with "${rest}"`;
+    case 'cl':
+      return evidence.get(name) ?? CLAUSE_LABELS[rest] ?? rest;
     case 'cue':
       return `${CUE_LABELS[rest] ?? rest} ("${evidence.get(name) ?? ''}")`;
     case 'form':
@@ -190,6 +219,34 @@ const CUE_LABELS: Readonly<Record<string, string>> = {
   situation: 'facts and background',
   you: 'about the buyer',
 };
+
+const CLAUSE_LABELS: Readonly<Record<string, string>> = {
+  'offer&anyquestion': 'a question about our offer',
+  'offer&cuefigure': 'a figure about our offer',
+  'offer&proof': 'customer results for our offer',
+  'offer&concede': 'honest about our offer',
+  'offer&commit': 'a next step with our offer',
+  'offer&pushback': 'argues for our offer',
+};
+
+/** Features whose words say nothing a coach would quote ("a", "for"). */
+export function isQuotable(name: string): boolean {
+  const [kind, rest = ''] = splitOnce(name, ':');
+  if (kind === 'w' || kind === 'start' || kind === 'last') return !QUIET_WORDS.has(rest);
+  if (kind === 'b' || kind === 'start2') return rest.split('_').some((w) => !QUIET_WORDS.has(w));
+  return true;
+}
+
+const QUIET_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if so of to in on at by for with from as is are was were be been being am do doe does ' +
+    'did have has had i you we they he she it me us them my your our their its this that these those there ' +
+    'here what which who whom when where why how not no yes can could would should will shall may might must ' +
+    'just about into over than then too very really also any some all more most much such only own same other ' +
+    'each up down out off get got go going like know think want let make well okay ok right sure thing ' +
+    'one way lot bit kind sort mean say said tell see look um uh every'
+  ).split(' '),
+);
 
 const FORM_LABELS: Readonly<Record<string, string>> = {
   question: 'asks a question',

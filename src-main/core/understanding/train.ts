@@ -7,6 +7,8 @@ import { extractFeatures } from './features';
 import { scoreFeatures, type BehaviorModel } from './model';
 import { createSpeller } from './speller';
 import { tokenize, wordsOf } from '../text/normalize';
+import { GROUP_OF } from '../behaviors/taxonomy';
+import { TRAINING_WRAPPERS, wrapLine } from './wrappers';
 
 export interface LabelledLine {
   readonly behavior: Behavior;
@@ -20,6 +22,32 @@ export interface TrainingOptions {
   /** Features seen in fewer examples than this are dropped. */
   readonly minCount?: number;
   readonly seed?: number;
+  /**
+   * Also train on each pitch-group line wrapped in value words (wrappers.ts),
+   * labelled as the line itself, and on value lines opened with "but", so
+   * wrapping teaches nothing. On by default.
+   */
+  readonly augment?: boolean;
+}
+
+/** The lines plus their wrapped variants (see TrainingOptions.augment). */
+export function augmentLines(lines: readonly LabelledLine[]): LabelledLine[] {
+  const out: LabelledLine[] = [...lines];
+  const n = TRAINING_WRAPPERS.length;
+  lines.forEach((line, i) => {
+    const group = GROUP_OF[line.behavior];
+    if (group === 'pitch') {
+      for (const k of [0, 5]) {
+        const wrapper = TRAINING_WRAPPERS[(i * 7 + k) % n];
+        if (wrapper) out.push({ behavior: line.behavior, text: wrapLine(line.text, wrapper) });
+      }
+    } else if (group === 'value' && i % 3 === 0) {
+      const opener = i % 2 === 0 ? 'But ' : 'And honestly, ';
+      const wrapped = wrapLine(line.text, (b, q) => `${opener}${b}${q ? '?' : '.'}`);
+      out.push({ behavior: line.behavior, text: wrapped });
+    }
+  });
+  return out;
 }
 
 export function trainBehaviorModel(
@@ -27,14 +55,23 @@ export function trainBehaviorModel(
   sha256: string,
   options: TrainingOptions = {},
 ): BehaviorModel {
-  const { epochs = 40, learningRate = 0.2, l2 = 1e-4, minCount = 2, seed = 7 } = options;
+  const {
+    epochs = 40,
+    learningRate = 0.2,
+    l2 = 1e-4,
+    minCount = 2,
+    seed = 7,
+    augment = true,
+  } = options;
   const labels = [...BEHAVIORS];
   const vocabulary = vocabularyOf(lines);
+  const original = lines.length;
+  lines = augment ? augmentLines(lines) : lines;
   // Train on text read exactly as the classifier reads it, typos corrected.
   const speller = createSpeller(vocabulary);
   const examples = lines.map((line) => ({
     label: labels.indexOf(line.behavior),
-    features: extractFeatures(speller(line.text)).values,
+    features: extractFeatures(speller(line.text), { raw: line.text }).values,
   }));
 
   const counts = new Map<string, number>();
@@ -51,7 +88,7 @@ export function trainBehaviorModel(
     labels,
     weights,
     vocabulary,
-    trainedOn: { examples: lines.length, sha256 },
+    trainedOn: { examples: original, sha256 },
   };
   const random = createRandom(seed);
   const order = examples.map((_, i) => i);
@@ -73,10 +110,14 @@ export function trainBehaviorModel(
     }
   }
 
-  for (const name of Object.keys(weights)) {
-    weights[name] = (weights[name] ?? []).map((w) => Math.round(w * 1e4) / 1e4 || 0);
+  // Weights to three places; features that end up with no say for any
+  // behaviour are dropped, which keeps model.json small and quick to load.
+  const kept: Record<string, number[]> = {};
+  for (const [name, values] of Object.entries(weights)) {
+    const rounded = values.map((w) => Math.round(w * 1e3) / 1e3 || 0);
+    if (name === 'bias' || rounded.some((w) => Math.abs(w) >= 0.005)) kept[name] = rounded;
   }
-  return { ...model, weights, vocabulary };
+  return { ...model, weights: kept, vocabulary };
 }
 
 /** Words seen at least twice: the speller corrects unseen words towards these. */

@@ -251,3 +251,68 @@ describe('the held-out goal', () => {
     },
   );
 });
+
+describe('what a turn is about decides, not the words wrapped around it', () => {
+  it.each([
+    "To be honest, no pressure, if it's a fit, our platform flags every deal at risk.",
+    'A lot of teams are surprised how much our dashboard catches before the forecast call.',
+    'What would change if your reps had our coaching module?',
+    'What happens to churn once our platform flags the at-risk accounts?',
+    "I'm curious how you'd feel about a platform that writes the forecast for you?",
+    'Imagine if your board report wrote itself every quarter with our dashboard.',
+    'What happens to your support queue once DocuVault files every contract for you?',
+  ])('a laundered pitch stays in the pitch group: "%s"', (text) => {
+    const u = classifier.classify(text);
+    expect(u.group, `${u.behavior} (cues: ${u.cues.join('; ')})`).toBe('pitch');
+  });
+
+  it.each([
+    "Isn't that what every team says right before they miss?",
+    "Don't you think you're too close to it?",
+    'What makes you so sure?',
+  ])('a rhetorical question that argues is pushback: "%s"', (text) => {
+    expectBehavior(text, 'pushback');
+  });
+
+  it.each([
+    ['acknowledge', 'Most teams we talk to would envy that.'],
+    ['concede_fit', "Honestly, I wouldn't change a thing you've built."],
+    ['rapport', 'Congratulations on the rollout with Pulsegrid, I heard it went really well.'],
+    ['insight', 'We see a lot of teams lose deals in the second meeting, not the first.'],
+    [
+      'implication_question',
+      'But what happens to the plan when two reps leave in the same quarter?',
+    ],
+  ] as [Behavior, string][])(
+    '"we", "but" and "honestly" alone never make a pitch: %s',
+    (behavior, text) => {
+      expectBehavior(text, behavior);
+    },
+  );
+
+  it("reads the scenario's product name as the offer when told what is sold", () => {
+    const offer = { name: 'Signalwise', what: 'Revenue intelligence', words: ['deal scoring'] };
+    const text = 'what would change for the team if your reps had signalwise';
+    expect(classifier.classify(text, offer).group).toBe('pitch');
+    expect(classifier.withOffer(offer).classify(text).group).toBe('pitch');
+    // The same words about the buyer's own world stay discovery.
+    expect(
+      classifier.withOffer(offer).classify('what would change if your reps had more time').group,
+    ).toBe('value');
+  });
+
+  it('explains itself with the clause that decided, never a lone function word', () => {
+    const u = classifier.classify(
+      'To be honest, no pressure, but our platform is the only one that does this.',
+    );
+    expect(u.cues[0]).toContain('our platform');
+    const lonely = /^(word|phrase|opens with) "(a|an|the|for|to|of|and|in|on|it|is|you|we|every)"$/;
+    for (const text of [
+      'Is it worth a quick call next week for the two of us?',
+      'what are the priorities for a team like yours this year',
+      'To be honest, it is a lot for a team to take on.',
+    ]) {
+      for (const cue of classifier.classify(text).cues) expect(cue, text).not.toMatch(lonely);
+    }
+  });
+});
