@@ -10,10 +10,15 @@ import { benchApp } from './app';
 import { benchCore } from './core';
 import { benchSpeech } from './speech';
 import { benchStorage } from './storage';
+import { benchTranscripts } from './transcripts';
 
 const which = process.argv[2] ?? 'all';
 console.log(`First Meeting benchmarks (node ${process.version}, ${process.arch})\n`);
 if (which === 'all' || which === 'core') benchCore();
+if (which === 'all' || which === 'core') {
+  console.log('');
+  benchTranscripts();
+}
 if (which === 'all' || which === 'storage') {
   console.log('');
   await benchStorage();

@@ -186,48 +186,14 @@ export function scoreSession(
 
   const metrics = metricsOf(transcript, moments, explicitNeedTurn);
   const checks = checksOf(metrics);
-  const adjustments: { points: number; reason: string }[] = [];
-  if (metrics.repTalkShare > THRESHOLDS.talkShareCeiling.value) {
-    adjustments.push({
-      points: ADJUSTMENTS.talkShareAboveCeiling,
-      reason: `you talked ${pct(metrics.repTalkShare)} of the time; ${THRESHOLDS.talkShareCeiling.source}`,
-    });
-  }
-  if (metrics.longestMonologue.seconds > THRESHOLDS.monologueSeconds.value) {
-    adjustments.push({
-      points: ADJUSTMENTS.monologueTooLong,
-      reason: `your longest turn would take about ${metrics.longestMonologue.seconds} s to say; ${THRESHOLDS.monologueSeconds.source}`,
-    });
-  }
-  if (metrics.questionsFrontLoaded) {
-    adjustments.push({
-      points: ADJUSTMENTS.questionsFrontLoaded,
-      reason: `most of your questions came in the first third; ${THRESHOLDS.frontLoadedShare.source}`,
-    });
-  }
-  if (outcome === 'ended_by_buyer')
-    adjustments.push({ points: ADJUSTMENTS.endedByBuyer, reason: 'the buyer ended the meeting' });
-  if (outcome === 'advanced')
-    adjustments.push({ points: ADJUSTMENTS.advanced, reason: 'the buyer agreed to a next step' });
-
-  // The formula uses the value creation the report shows, so a reader can redo it.
-  const base = WEIGHTS.valueShare * valueCreation + (1 - WEIGHTS.valueShare) * (100 - pitching);
-  const sum = () => adjustments.reduce((total, a) => total + a.points, 0);
-  // Ceilings: the outcome counts, and a score needs evidence. Each is shown only when it bites.
-  const outcomeCeiling = OUTCOME_CEILINGS[outcome];
-  if (outcomeCeiling !== undefined && Math.round(base + sum()) > outcomeCeiling.value) {
-    adjustments.push({
-      points: outcomeCeiling.value - Math.round(base + sum()),
-      reason: `${outcomeCeiling.reason}, so the score is capped at ${outcomeCeiling.value}`,
-    });
-  }
-  if (repTurns > 0 && Math.round(base + sum()) > evidenceCap) {
-    adjustments.push({
-      points: evidenceCap - Math.round(base + sum()),
-      reason: evidenceReason(evidenceTurns, evidenceCap),
-    });
-  }
-  const overall = repTurns === 0 ? 0 : clamp(Math.round(base + sum()));
+  const { adjustments, overall } = overallOf({
+    metrics,
+    outcome,
+    valueCreation,
+    pitching,
+    evidenceTurns,
+    measured: false,
+  });
 
   return {
     outcome,
@@ -254,6 +220,78 @@ export function withDelivery(
 ): SessionReport {
   const delivery = scoreDelivery(turns);
   return delivery ? { ...report, delivery } : report;
+}
+
+export interface OverallInput {
+  readonly metrics: Pick<
+    SessionMetrics,
+    'repTurns' | 'repTalkShare' | 'longestMonologue' | 'questionsFrontLoaded'
+  >;
+  readonly outcome: Outcome;
+  readonly valueCreation: number;
+  readonly pitching: number;
+  /** Turns that said something and were not repeats. */
+  readonly evidenceTurns: number;
+  /** Talk share and monologue measured from times (a real call's cues), not estimated from words. */
+  readonly measured: boolean;
+}
+
+/**
+ * The overall score and every adjustment behind it, with its reason: the
+ * research checks that failed, the outcome, and the ceilings (the outcome
+ * counts, and a score needs evidence), each shown only when it bites. One
+ * function for practice and for real calls, so both are scored by one rule.
+ */
+export function overallOf(input: OverallInput): {
+  adjustments: { points: number; reason: string }[];
+  overall: number;
+} {
+  const { metrics, outcome, valueCreation, pitching, evidenceTurns, measured } = input;
+  const adjustments: { points: number; reason: string }[] = [];
+  if (metrics.repTalkShare > THRESHOLDS.talkShareCeiling.value) {
+    adjustments.push({
+      points: ADJUSTMENTS.talkShareAboveCeiling,
+      reason: `you talked ${pct(metrics.repTalkShare)} of the ${measured ? 'speaking ' : ''}time; ${THRESHOLDS.talkShareCeiling.source}`,
+    });
+  }
+  if (metrics.longestMonologue.seconds > THRESHOLDS.monologueSeconds.value) {
+    adjustments.push({
+      points: ADJUSTMENTS.monologueTooLong,
+      reason: measured
+        ? `your longest turn ran ${metrics.longestMonologue.seconds} s; ${THRESHOLDS.monologueSeconds.source}`
+        : `your longest turn would take about ${metrics.longestMonologue.seconds} s to say; ${THRESHOLDS.monologueSeconds.source}`,
+    });
+  }
+  if (metrics.questionsFrontLoaded) {
+    adjustments.push({
+      points: ADJUSTMENTS.questionsFrontLoaded,
+      reason: `most of your questions came in the first third${measured ? " of the meeting's minutes" : ''}; ${THRESHOLDS.frontLoadedShare.source}`,
+    });
+  }
+  if (outcome === 'ended_by_buyer')
+    adjustments.push({ points: ADJUSTMENTS.endedByBuyer, reason: 'the buyer ended the meeting' });
+  if (outcome === 'advanced')
+    adjustments.push({ points: ADJUSTMENTS.advanced, reason: 'the buyer agreed to a next step' });
+
+  // The formula uses the value creation the report shows, so a reader can redo it.
+  const base = WEIGHTS.valueShare * valueCreation + (1 - WEIGHTS.valueShare) * (100 - pitching);
+  const sum = () => adjustments.reduce((total, a) => total + a.points, 0);
+  const outcomeCeiling = OUTCOME_CEILINGS[outcome];
+  if (outcomeCeiling !== undefined && Math.round(base + sum()) > outcomeCeiling.value) {
+    adjustments.push({
+      points: outcomeCeiling.value - Math.round(base + sum()),
+      reason: `${outcomeCeiling.reason}, so the score is capped at ${outcomeCeiling.value}`,
+    });
+  }
+  const evidenceCap = evidenceCeiling(evidenceTurns);
+  if (metrics.repTurns > 0 && Math.round(base + sum()) > evidenceCap) {
+    adjustments.push({
+      points: evidenceCap - Math.round(base + sum()),
+      reason: evidenceReason(evidenceTurns, evidenceCap),
+    });
+  }
+  const overall = metrics.repTurns === 0 ? 0 : clamp(Math.round(base + sum()));
+  return { adjustments, overall };
 }
 
 /**
