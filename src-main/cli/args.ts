@@ -8,7 +8,7 @@ import { parseTranscript } from '../core/scoring/transcript';
 import { kindOf } from '../services/data-folder';
 import { readTextFile } from '../services/files';
 import { defaultDataDir } from '../services/paths';
-import { loadScenarioFile, ScenarioLibrary } from '../services/scenario-library';
+import { loadScenarioFile, ownScenarioFolder, ScenarioLibrary } from '../services/scenario-library';
 
 /** A mistake in how the command was called: exit 2. */
 export class UsageError extends Error {}
@@ -100,7 +100,15 @@ export function parseDifficulty(value: string): Difficulty {
   return value as Difficulty;
 }
 
-export function resolveScenario(idOrPath: string): CompiledScenario {
+/** The scenarios the app offers: the built-in ones and the data folder's own. */
+export function libraryFor(values: CommandInput['values']): ScenarioLibrary {
+  return ScenarioLibrary.load(undefined, undefined, ownScenarioFolder(dataDirOf(values)));
+}
+
+export function resolveScenario(
+  idOrPath: string,
+  values: CommandInput['values'] = {},
+): CompiledScenario {
   if (idOrPath.endsWith('.yaml') || idOrPath.endsWith('.yml') || idOrPath.includes('/')) {
     const result = loadScenarioFile(idOrPath);
     const errors = result.problems.filter((p) => p.severity === 'error');
@@ -113,12 +121,10 @@ export function resolveScenario(idOrPath: string): CompiledScenario {
     }
     return result.scenario;
   }
-  const library = ScenarioLibrary.load();
+  const library = libraryFor(values);
   const scenario = library.get(idOrPath);
   if (!scenario) {
-    throw new InputError(
-      `unknown scenario "${idOrPath}"; built-in scenarios: ${library.ids().join(', ')}`,
-    );
+    throw new InputError(`unknown scenario "${idOrPath}"; scenarios: ${library.ids().join(', ')}`);
   }
   return scenario;
 }

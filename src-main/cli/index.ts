@@ -42,7 +42,7 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
   },
   classify: { run: classify, options: ['file'] },
   eval: { run: evaluate, options: ['metamorphic', 'agreement'] },
-  play: { run: play, options: ['scenario', 'replies', 'seed', 'difficulty'] },
+  play: { run: play, options: ['scenario', 'replies', 'seed', 'difficulty', 'data-dir'] },
   score: { run: score, options: [] },
   validate: { run: validate, options: ['data-dir'] },
   new: { run: newScenario, options: ['out', 'dir', 'data-dir'] },

@@ -19,7 +19,7 @@ export const play: Command = ({ values, positionals, json }, io) => {
   if (!values.replies) throw new UsageError('play needs --replies FILE');
   const seed = values.seed === undefined ? 1 : parseSeed(values.seed);
   const difficulty = parseDifficulty(values.difficulty ?? 'normal');
-  const scenario = resolveScenario(values.scenario);
+  const scenario = resolveScenario(values.scenario, values);
   const replies = readReplies(values.replies);
   if (replies.length === 0) throw new InputError(`${values.replies}: no replies (one per line)`);
 

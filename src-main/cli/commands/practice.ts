@@ -14,13 +14,13 @@ import { DIFFICULTIES, type Difficulty } from '../../core/scenarios/schema';
 import { defaultClassifier } from '../../core/understanding/default';
 import { dataFolderProblem } from '../../services/data-folder';
 import { openJsonSettingsBackend } from '../../services/json-settings';
-import { ScenarioLibrary } from '../../services/scenario-library';
 import { openSettings } from '../../services/settings';
 import { newSessionId, sessionRecordOf } from '../../services/storage/session-record';
 import { DataFolderError, SessionStore } from '../../services/storage/session-store';
 import { formatReport, meetingJson } from '../format';
 import {
   dataDirOf,
+  libraryFor,
   InputError,
   noPositionals,
   parseDifficulty,
@@ -36,7 +36,7 @@ export const practiceCommand: Command = ({ values, positionals, json }, io) => {
   noPositionals(positionals, 'practice');
   const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
   const difficulty = values.difficulty ? parseDifficulty(values.difficulty) : undefined;
-  const scenario = values.scenario ? resolveScenario(values.scenario) : undefined;
+  const scenario = values.scenario ? resolveScenario(values.scenario, values) : undefined;
   // Checked before the meeting, so a bad folder never costs the rep a meeting.
   let dataDir: string | undefined;
   if (!values['no-save']) {
@@ -45,7 +45,7 @@ export const practiceCommand: Command = ({ values, positionals, json }, io) => {
     if (problem) throw new InputError(problem);
   }
   return practice({
-    scenarios: ScenarioLibrary.load().list(),
+    scenarios: libraryFor(values).list(),
     ...(scenario ? { scenario } : {}),
     ...(difficulty ? { difficulty } : {}),
     // A fresh seed each time, so practice does not sound like a recording.
