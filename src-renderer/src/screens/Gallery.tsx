@@ -31,12 +31,13 @@ export function Gallery() {
     }
   }, [ready]);
   const reload = useStore((s) => s.loadScenarios);
+  const refresh = useStore((s) => s.refreshScenarios);
   const unusable = useStore((s) => s.unusableScenarios);
   const ownFolder = useStore((s) => s.ownScenarioFolder);
   useEffect(() => {
-    const timer = setInterval(() => void reload(), RELOAD_MS);
+    const timer = setInterval(() => void refresh(), RELOAD_MS);
     return () => clearInterval(timer);
-  }, [reload]);
+  }, [refresh]);
   const live = useStore((s) => (s.view && !s.view.ended ? s.view : null));
   const navigate = useStore((s) => s.navigate);
 

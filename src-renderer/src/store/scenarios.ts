@@ -13,6 +13,8 @@ export interface ScenariosSlice {
   readonly scenariosLoaded: boolean;
   readonly scenariosError: string | null;
   loadScenarios(): Promise<void>;
+  /** Asks again in the background: a failure keeps what is shown (the next call says what is wrong). */
+  refreshScenarios(): Promise<void>;
   showScenarios(list: ScenarioList): void;
 }
 
@@ -27,6 +29,13 @@ export const scenariosSlice: Slice<ScenariosSlice> = (set, get) => ({
       get().showScenarios(await getApi().call('scenarios.list'));
     } catch (error) {
       set({ scenariosError: errorMessage(error), scenariosLoaded: true });
+    }
+  },
+  refreshScenarios: async () => {
+    try {
+      get().showScenarios(await getApi().call('scenarios.list'));
+    } catch {
+      // Quiet: the buyers already shown stay, and any action says why it failed.
     }
   },
   showScenarios: (list) => {
