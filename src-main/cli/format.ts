@@ -1,8 +1,7 @@
-// Readable output for the terminal: reports, evaluations, play-throughs.
+// Readable output for the terminal: reports and play-throughs (eval formats its own).
 import type { Meeting } from '../core/meeting/meeting';
 import type { CompiledScenario } from '../core/scenarios/compile';
 import type { Difficulty } from '../core/scenarios/schema';
-import type { Evaluation } from '../core/understanding/evaluate';
 import type { MetricCheck, SessionReport } from '../core/scoring/report';
 
 /** A meeting as `play --json` and `practice --json` print it. */
@@ -91,23 +90,6 @@ export function formatReport(report: SessionReport): string {
     out.push(`     Why: ${moment.why}`);
     if (moment.cues.length > 0) out.push(`     Cues: ${moment.cues.join('; ')}`);
     out.push(`     Try: ${moment.tryInstead}`);
-  }
-  return out.join('\n');
-}
-
-export function formatEvaluation(e: Evaluation): string {
-  const out = [
-    `Examples        ${e.examples}`,
-    `Accuracy        ${e.accuracy}`,
-    `Macro-F1        ${e.macroF1}`,
-    `Group accuracy  ${e.groupAccuracy}`,
-    '',
-    `${'behaviour'.padEnd(22)} precision  recall  f1     support`,
-  ];
-  for (const b of e.perBehavior) {
-    out.push(
-      `${b.behavior.padEnd(22)} ${b.precision.toFixed(3).padStart(9)}  ${b.recall.toFixed(3).padStart(6)}  ${b.f1.toFixed(3)}  ${String(b.support).padStart(7)}`,
-    );
   }
   return out.join('\n');
 }
