@@ -42,7 +42,7 @@ export function handlersFor(
       if (!effects.openFolder) {
         throw new HostError('invalid', 'Only the desktop app can open folders; its path is shown.');
       }
-      await effects.openFolder(host.scenarios().ownFolder);
+      await effects.openFolder(host.ownScenarioFolder());
       return null;
     },
     'scenarios.list': () => host.scenarios(),

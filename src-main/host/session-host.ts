@@ -88,6 +88,11 @@ export class SessionHost {
     };
   }
 
+  /** The folder for the organisation's own scenario files. */
+  ownScenarioFolder(): string {
+    return this.options.ownScenarioDir;
+  }
+
   scenarios(): ScenarioList {
     const library = this.options.library();
     return {
