@@ -44,14 +44,18 @@ const MAX_CUES = 4;
 
 export interface ClassifierOptions {
   /**
-   * When the pitch-group behaviours together get at least this probability, the
+   * When a turn reads as a value behaviour but the pitch-group behaviours
+   * together get at least this probability, the
    * turn is read as its likeliest pitch-group behaviour: a pitch costs a rep
    * more to miss than a value turn costs to doubt. Chosen by cross-validation.
    */
   readonly pitchGroupAt?: number;
 }
 
-const DEFAULT_PITCH_GROUP_AT = 1;
+// Five-fold cross-validation on the training data (6,239 lines): at 0.25 group
+// accuracy is highest (0.938) and the pitch leak falls from 7.6% (off) to
+// 4.7%; lower values cut the leak further but start to doubt good turns.
+const DEFAULT_PITCH_GROUP_AT = 0.25;
 
 export function createClassifier(
   model: BehaviorModel,
@@ -118,7 +122,9 @@ export function createClassifier(
     let confidence = whole.scored.probabilities[top] ?? 0;
     let cues = explain(whole.features, top);
     const probs = whole.scored.probabilities;
-    if (GROUP_OF[model.labels[top] as Behavior] !== 'pitch') {
+    // Only a value reading is overruled: a pitch read as value is the costly
+    // miss, while an ask or rapport that mentions our offer is still an ask.
+    if (GROUP_OF[model.labels[top] as Behavior] === 'value') {
       const pitchMass = pitchIndices.reduce((sum, i) => sum + (probs[i] ?? 0), 0);
       if (pitchMass >= pitchGroupAt) {
         const bestPitch = pitchIndices.reduce((a, b) =>

@@ -28,7 +28,21 @@ export interface TrainingOptions {
    * wrapping teaches nothing. On by default.
    */
   readonly augment?: boolean;
+  /**
+   * Extra L2 for features that are a word or a word pair, so the model leans
+   * on what a turn does (its form, its clauses, what it is about) more than on
+   * which words it happened to use: words seen with one behaviour in training
+   * ("cfo", "judge") should not decide a turn on their own.
+   */
+  readonly lexicalL2?: number;
+  /**
+   * Each epoch, each word or word-pair feature of an example is left out with
+   * this probability (seeded), so no single word can carry a label.
+   */
+  readonly lexicalDropout?: number;
 }
+
+const isLexical = (name: string): boolean => /^(w|b|start|start2|last):/.test(name);
 
 /** The lines plus their wrapped variants (see TrainingOptions.augment). */
 export function augmentLines(lines: readonly LabelledLine[]): LabelledLine[] {
@@ -62,6 +76,10 @@ export function trainBehaviorModel(
     minCount = 2,
     seed = 7,
     augment = true,
+    // Chosen by five-fold cross-validation on the training data: group accuracy
+    // 0.930 -> 0.940 with the classifier's default pitch-group rule.
+    lexicalL2 = 0.001,
+    lexicalDropout = 0.2,
   } = options;
   const labels = [...BEHAVIORS];
   const vocabulary = vocabularyOf(lines);
@@ -98,13 +116,20 @@ export function trainBehaviorModel(
     for (const index of order) {
       const ex = examples[index];
       if (!ex) continue;
-      const { probabilities } = scoreFeatures(model, ex.features);
-      for (const [name, value] of ex.features) {
+      let features = ex.features;
+      if (lexicalDropout > 0) {
+        features = new Map(
+          [...ex.features].filter(([name]) => !isLexical(name) || random.next() >= lexicalDropout),
+        );
+      }
+      const { probabilities } = scoreFeatures(model, features);
+      for (const [name, value] of features) {
         const w = weights[name];
         if (!w) continue;
+        const decay = isLexical(name) ? l2 + lexicalL2 : l2;
         for (let k = 0; k < labels.length; k++) {
           const gradient = ((probabilities[k] ?? 0) - (k === ex.label ? 1 : 0)) * value;
-          w[k] = (w[k] ?? 0) - rate * (gradient + l2 * (w[k] ?? 0));
+          w[k] = (w[k] ?? 0) - rate * (gradient + decay * (w[k] ?? 0));
         }
       }
     }
