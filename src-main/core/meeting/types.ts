@@ -27,6 +27,12 @@ export interface TurnFacts {
    * (0 = the opening), the same count a scenario's noted need carries.
    */
   readonly answers?: readonly number[];
+  /**
+   * A product turn (pitch or proof) dressed in value words: honesty or
+   * no-pressure openers, "imagine if", "most teams are surprised", curiosity,
+   * or a question built on our offer. Buyers hear the pitch, and the bow.
+   */
+  readonly dressed?: boolean;
 }
 
 export interface BuyerLine {

@@ -98,6 +98,7 @@ export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
     view.current?.behavior === 'commitment_ask' && (view.current.ask ?? 'modest') === params,
   repeated: (view, params) => (view.current?.repeated ?? false) === params,
   buildsOnBuyer: (view, params) => (view.current?.buildsOnBuyer ?? false) === params,
+  dressed: (view, params) => (view.current?.dressed ?? false) === params,
   revealed: (view, params) => list(params).every((fact) => view.context.revealed.includes(fact)),
   notRevealed: (view, params) =>
     list(params).every((fact) => !view.context.revealed.includes(fact)),
@@ -114,7 +115,8 @@ export const GUARDS: { readonly [K in GuardName]: GuardImpl<K> } = {
  * one of the buyer's words answers none.
  */
 function isBenefit(turn: TurnFacts, turnNumber: number, context: MeetingContext): boolean {
-  if (turn.behavior !== 'pitch') return false;
+  // Dressed in value words, it is still the pitch it wraps, and never a Benefit.
+  if (turn.behavior !== 'pitch' || turn.dressed) return false;
   const answers = answersOf(turn);
   return context.needs.some(
     (need) =>

@@ -77,6 +77,12 @@ export const simpleWhen = z.strictObject({
     .boolean()
     .optional()
     .describe("The rep's turn picks up words or ideas from the buyer's last two lines"),
+  dressed: z
+    .boolean()
+    .optional()
+    .describe(
+      'The turn is a pitch or proof dressed in value words ("to be honest", "no pressure", "imagine if", "a lot of teams are surprised", a question built on our offer)',
+    ),
   revealed: oneOrMany(identifier)
     .optional()
     .describe('The buyer has already revealed all these facts'),

@@ -5,6 +5,7 @@
 import {
   BEHAVIORS,
   BEHAVIOR_GROUPS,
+  GROUP_OF,
   QUESTION_BEHAVIORS,
   type Behavior,
   type BehaviorGroup,
@@ -14,17 +15,11 @@ import type { Outcome } from '../scenarios/schema';
 import { wordCount } from '../text/normalize';
 import type { BuyerSignal } from '../understanding/buyer';
 import type { Understanding } from '../understanding/classifier';
+import { launderingWrapper } from '../understanding/framing';
 import { ADJUSTMENTS, THRESHOLDS, WEIGHTS } from './thresholds';
 import { adviceFor } from './advice';
 import { scoreDelivery, type DeliveryReport, type DeliveryTurnInput } from './delivery';
-import {
-  coachCues,
-  launderingWrapper,
-  nothingWhy,
-  saysNothing,
-  turnSubstance,
-  type TurnSubstance,
-} from './evidence';
+import { coachCues, nothingWhy, saysNothing, turnSubstance, type TurnSubstance } from './evidence';
 import { countedTurns } from './moment-view';
 
 export type TranscriptEntry =
@@ -55,6 +50,11 @@ export interface Moment {
   readonly pitchPoints: number;
   readonly why: string;
   readonly tryInstead: string;
+  /**
+   * The two behaviours the coach was unsure between (the reading first), when
+   * they are close and in different groups; the turn then counts for less.
+   */
+  readonly unsureBetween?: readonly [Behavior, Behavior];
 }
 
 /** How a check's value reads: a fraction of turns or questions, seconds, or a count. */
@@ -426,12 +426,30 @@ function momentFor(
     why = 'builds rapport: fine in small doses, neither value nor pitch';
   }
 
+  // Close call between groups: say so, and count the turn for less. A pitch
+  // dressed in value words and a repeat are read with certainty of another kind.
+  const { confidence, alternative } = entry.understanding;
+  const unsure =
+    (counts === 'value' || counts === 'pitch') &&
+    counts === group &&
+    wrapper === undefined &&
+    !entry.facts.repeated &&
+    confidence < WEIGHTS.unsureBelow &&
+    alternative !== behavior &&
+    GROUP_OF[alternative] !== group;
+  if (unsure) {
+    valuePoints *= WEIGHTS.unsure;
+    pitchPoints *= WEIGHTS.unsure;
+    why += `; the coach was unsure whether this was ${behaviorNoun(behavior)} or ${behaviorNoun(alternative)}, so it counts for half`;
+  }
+
   return {
     turn,
     text: entry.text,
     behavior,
     group,
-    confidence: entry.understanding.confidence,
+    confidence,
+    ...(unsure ? { unsureBetween: [behavior, alternative] as const } : {}),
     cues: coachCues(entry.understanding.cues, entry.text),
     counts,
     valuePoints: round2(valuePoints),

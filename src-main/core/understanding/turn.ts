@@ -4,6 +4,7 @@
 // buyer's stated needs it answers in substance. The persona reacts to these
 // facts and the report scores them, so both read a turn the same way, through
 // one ConversationReader.
+import { launderingWrapper } from './framing';
 import type { TurnFacts } from '../meeting/types';
 import { cleanText, splitSentences } from '../text/normalize';
 import { askSizeOf } from './ask';
@@ -144,6 +145,7 @@ export class ConversationReader {
       buildsOnBuyer: answered ? answered.explicit : buildsOn(text, meaning, recent),
       ...(answered ? { answers: answered.lines } : {}),
       ...(understanding.behavior === 'commitment_ask' ? { ask: askSizeOf(text) } : {}),
+      ...(product && launderingWrapper(text) !== undefined ? { dressed: true } : {}),
     };
     this.earlierRep.push({ meaning, reply: '' });
     return { understanding, facts };

@@ -228,6 +228,18 @@ describe('how the buyer reacts to the way a turn is made', () => {
     expect(magic.meters.trust).toBeLessThan(35);
   });
 
+  it('a pitch dressed in honesty words costs more trust than the plain pitch, and the buyer says so', () => {
+    const pitch = 'our platform is the only one that combines coaching and forecasting.';
+    const plain = start().reply(`O${pitch.slice(1)}`);
+    const dressed = start().reply(`To be honest, and no pressure at all, ${pitch}`);
+    expect(plain.facts.dressed).toBeUndefined();
+    expect(dressed.facts).toMatchObject({ group: 'pitch', dressed: true });
+    expect(dressed.meters.trust).toBeLessThan(plain.meters.trust as number);
+    const bow = marcus.file.lines.dressed_pitch ?? [];
+    expect(bow.some((line) => dressed.buyer.includes(line))).toBe(true);
+    expect(bow.some((line) => plain.buyer.includes(line))).toBe(false);
+  });
+
   it('difficulty changes the buyer: the same pitching script ends sooner on hard than on easy', () => {
     const hard = play(PITCH_SCRIPT, 1, 'hard');
     const normal = play(PITCH_SCRIPT, 1, 'normal');

@@ -2,13 +2,13 @@
 // thing everywhere. Turns are built by hand where the point is the scoring
 // rule, so these hold whatever the classifier reads; the classifier's own
 // reading is used where the point is what a rep would actually type.
+import { launderingWrapper } from '../../../../src-main/core/understanding/framing';
 import { describe, expect, it } from 'vitest';
 import { GROUP_OF, type Behavior } from '../../../../src-main/core/behaviors/taxonomy';
 import type { TurnFacts } from '../../../../src-main/core/meeting/types';
 import type { Outcome } from '../../../../src-main/core/scenarios/schema';
 import {
   coachCues,
-  launderingWrapper,
   MAX_CUE_CHARS,
   turnSubstance,
 } from '../../../../src-main/core/scoring/evidence';
@@ -469,5 +469,53 @@ describe('evidence a coach would quote', () => {
       expect(cue).not.toMatch(/"(a|an|the|for|to|of|in|on|and|is|it|by)"/);
       expect(cue).not.toMatch(/\("\d"\)/);
     }
+  });
+});
+
+describe('a close call between groups is reported as one, and counts for less', () => {
+  function unsure(
+    confidence: number,
+    alternative: Behavior,
+    behavior: Behavior = 'problem_question',
+    text = 'When the CFO looks at the decision at renewal, what will he judge it on?',
+  ) {
+    const entry = rep(text, behavior);
+    const understanding = { ...(entry as { understanding: Understanding }).understanding };
+    return scoreSession(
+      [
+        buyer('Go ahead.'),
+        {
+          ...entry,
+          understanding: { ...understanding, confidence, alternative },
+        } as TranscriptEntry,
+        buyer('Adoption, mostly.'),
+      ],
+      'open',
+    ).moments[0];
+  }
+
+  it('names both behaviours and halves the points when the runner-up is in another group', () => {
+    const sure = unsure(0.9, 'pushback');
+    const close = unsure(0.45, 'pushback');
+    expect(sure?.unsureBetween).toBeUndefined();
+    expect(close?.unsureBetween).toEqual(['problem_question', 'pushback']);
+    expect(close?.valuePoints).toBe((sure?.valuePoints ?? 0) / 2);
+    expect(close?.why).toMatch(/unsure whether this was a problem question or a pushback/);
+  });
+
+  it('says nothing when the runner-up is in the same group: the score does not depend on it', () => {
+    const close = unsure(0.45, 'implication_question');
+    expect(close?.unsureBetween).toBeUndefined();
+    expect(close?.valuePoints).toBe(1);
+  });
+
+  it('a pitch the coach was unsure about costs half, unless it is dressed in value words', () => {
+    const claim = 'our dashboards show every renewal risk a quarter ahead.';
+    const plain = unsure(0.45, 'insight', 'pitch', `O${claim.slice(1)}`);
+    expect(plain?.unsureBetween).toEqual(['pitch', 'insight']);
+    expect(plain?.pitchPoints).toBe(0.5);
+    const dressed = unsure(0.45, 'insight', 'pitch', `To be honest, ${claim}`);
+    expect(dressed?.unsureBetween).toBeUndefined();
+    expect(dressed?.pitchPoints).toBe(1);
   });
 });
