@@ -87,6 +87,8 @@ export function formatReport(report: SessionReport): string {
           : 'no points';
     out.push(`  ${moment.turn}. "${moment.text}"`);
     out.push(`     ${moment.behavior} (${moment.group}, ${moment.confidence}), ${points}`);
+    if (moment.unsureBetween)
+      out.push(`     Unsure between: ${moment.unsureBetween.join(' and ')} (counts for half)`);
     out.push(`     Why: ${moment.why}`);
     if (moment.cues.length > 0) out.push(`     Cues: ${moment.cues.join('; ')}`);
     out.push(`     Try: ${moment.tryInstead}`);

@@ -116,6 +116,14 @@ export const WEIGHTS = {
    * earned into a loss of this share (a negative relevance).
    */
   repeatedAfterAnswer: -0.5,
+  /**
+   * Below this confidence, with the runner-up in another group, the coach is
+   * unsure between two behaviours: the report names both and the turn counts
+   * for `unsure` of its points. On the held-out sets, readings this unsure are
+   * right about half the time (see the reliability table `npm run eval` prints).
+   */
+  unsureBelow: 0.6,
+  unsure: 0.5,
   /** Overall = valueShare x value + (1 - valueShare) x (100 - pitching), then adjustments. */
   valueShare: 0.6,
   /**

@@ -102,6 +102,7 @@ const report = z.object({
       pitchPoints: z.number(),
       why: text,
       tryInstead: text,
+      unsureBetween: z.tuple([behavior, behavior]).optional(),
     }),
   ),
   buyerSignals: z.array(

@@ -70,6 +70,15 @@ function MomentCard({
           {behaviorLabel(moment.behavior)}: {behaviorDescription(moment.behavior)} (confidence{' '}
           {percent(moment.confidence)})
         </dd>
+        {moment.unsureBetween && (
+          <>
+            <dt>Unsure between</dt>
+            <dd>
+              {behaviorLabel(moment.unsureBetween[0])} and {behaviorLabel(moment.unsureBetween[1])}:
+              the two readings were close, so this turn counts for half.
+            </dd>
+          </>
+        )}
         <dt>Counted as</dt>
         <dd>{countedAs(moment)}</dd>
         <dt>Evidence</dt>
