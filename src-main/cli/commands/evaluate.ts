@@ -117,6 +117,7 @@ export function formatMetamorphic(path: string, r: MetamorphicReport): string {
     `Set             ${path}`,
     `Pitch group     ${percent(r.pitch.share)} of ${r.pitch.variants} wrapped variants left the pitch group (${r.pitch.toValue} read as value; ${r.pitch.flipped} flipped from a line read right); ${r.pitch.originalsInGroup} of ${r.pitch.lines} unwrapped lines read as pitch`,
     `Value group     ${percent(r.value.share)} of ${r.value.variants} variants left the value group (${r.value.flipped} flipped from a line read right); ${r.value.originalsInGroup} of ${r.value.lines} unwrapped lines read as value`,
+    `Wrapping flips  ${percent(r.pitch.flipShare)} of ${r.pitch.variantsOfRight} variants of pitch-group lines read right (target at most 3%); ${percent(r.value.flipShare)} of ${r.value.variantsOfRight} of value lines`,
     '',
     `${'wrapper'.padEnd(20)} ${'side'.padEnd(6)} ${'applied'.padStart(7)} ${'left'.padStart(5)} ${'share'.padStart(7)}  template`,
   ];

@@ -332,6 +332,14 @@ export interface SideResult {
   readonly left: number;
   readonly share: number;
   readonly flipped: number;
+  /** Variants of lines the classifier read in their group unwrapped. */
+  readonly variantsOfRight: number;
+  /**
+   * The wrapper's own effect: the share of those variants that left the group
+   * (flipped / variantsOfRight). A line already misread unwrapped says nothing
+   * about wrapping.
+   */
+  readonly flipShare: number;
   /** For the pitch side: variants read as value (the worst way to leave). */
   readonly toValue: number;
 }
@@ -389,9 +397,11 @@ export function runMetamorphic(
     let left = 0;
     let flipped = 0;
     let toValue = 0;
+    let ofRight = 0;
     variants.forEach((v, i) => {
       if (v.side !== s) return;
       n++;
+      if (originalInGroup.get(v.original)) ofRight++;
       const u = readAs[i];
       if (!u || u.group === s) return;
       left++;
@@ -405,6 +415,8 @@ export function runMetamorphic(
       left,
       share: n === 0 ? 0 : round(left / n),
       flipped,
+      variantsOfRight: ofRight,
+      flipShare: ofRight === 0 ? 0 : round(flipped / ofRight),
       toValue,
     };
   };

@@ -10,6 +10,7 @@ import { BEHAVIORS, GROUP_OF, type Behavior } from '../../../../src-main/core/be
 import { parseLabelledTsv } from '../../../../src-main/core/understanding/dataset';
 import { defaultClassifier } from '../../../../src-main/core/understanding/default';
 import { evaluateClassifier } from '../../../../src-main/core/understanding/evaluate';
+import { runMetamorphic } from '../../../../src-main/core/understanding/metamorphic';
 
 const classifier = defaultClassifier();
 const repoRoot = resolve(import.meta.dirname, '../../../..');
@@ -229,6 +230,49 @@ describe('any input at all', () => {
       { numRuns: 100 },
     );
   });
+});
+
+function heldOut(file: string) {
+  const tsv = readFileSync(resolve(repoRoot, 'test/fixtures/behaviors', file), 'utf8');
+  const { lines, problems } = parseLabelledTsv(tsv);
+  expect(problems).toEqual([]);
+  return lines;
+}
+
+describe('the independent held-out set, written by someone who saw neither data nor model', () => {
+  const lines = heldOut('heldout-independent.tsv');
+
+  it('has at least 700 lines in ten industries and is read with group accuracy 0.95 and macro-F1 0.88', () => {
+    expect(lines.length).toBeGreaterThanOrEqual(700);
+    // The third column says "industry;register;kind" for every line.
+    const tsv = readFileSync(
+      resolve(repoRoot, 'test/fixtures/behaviors/heldout-independent.tsv'),
+      'utf8',
+    );
+    const industries = new Set(
+      tsv
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => l.split('\t')[2]?.split(';')[0]),
+    );
+    expect(industries.size).toBeGreaterThanOrEqual(10);
+    const evaluation = evaluateClassifier(defaultClassifier(), lines);
+    expect(evaluation.groupAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(evaluation.macroF1).toBeGreaterThanOrEqual(0.88);
+  });
+});
+
+describe('wrapping a line in value words does not move it out of its group', () => {
+  it.each(['heldout.tsv', 'heldout-hard.tsv', 'heldout-independent.tsv'])(
+    'on %s, at most 3%% of pitch-group lines read right leave the pitch group once wrapped, and of value lines given "we" or "but", the value group',
+    (file) => {
+      const report = runMetamorphic(defaultClassifier(), heldOut(file));
+      expect(report.pitch.variantsOfRight).toBeGreaterThan(200);
+      expect(report.pitch.flipShare).toBeLessThanOrEqual(0.03);
+      expect(report.value.variantsOfRight).toBeGreaterThan(100);
+      expect(report.value.flipShare).toBeLessThanOrEqual(0.03);
+    },
+  );
 });
 
 describe('the held-out goal', () => {
