@@ -12,6 +12,11 @@ export interface BehaviorModel {
   /** Words seen in training, for correcting typos in unseen words. */
   readonly vocabulary: readonly string[];
   readonly trainedOn: { readonly examples: number; readonly sha256: string };
+  /**
+   * Stored weights are the real ones times this (model.json keeps them as
+   * whole thousandths, a third smaller to load than decimals). 1 if absent.
+   */
+  readonly weightScale?: number;
 }
 
 export interface Scored {
@@ -27,6 +32,8 @@ export function scoreFeatures(model: BehaviorModel, features: ReadonlyMap<string
     if (!w) continue;
     for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] ?? 0) + (w[k] ?? 0) * value;
   }
+  const scale = model.weightScale ?? 1;
+  if (scale !== 1) for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] ?? 0) / scale;
   return { scores, probabilities: softmax(scores) };
 }
 

@@ -76,8 +76,8 @@ export function trainBehaviorModel(
     minCount = 2,
     seed = 7,
     augment = true,
-    // Chosen by five-fold cross-validation on the training data: group accuracy
-    // 0.930 -> 0.940 with the classifier's default pitch-group rule.
+    // Chosen by five-fold cross-validation on the training data (6,239 lines
+    // then): group accuracy 0.931 -> 0.940 with the classifier's pitch-group rule.
     lexicalL2 = 0.001,
     lexicalDropout = 0.2,
   } = options;
@@ -135,14 +135,15 @@ export function trainBehaviorModel(
     }
   }
 
-  // Weights to three places; features that end up with no say for any
-  // behaviour are dropped, which keeps model.json small and quick to load.
+  // Weights to three places, stored as whole thousandths (a third fewer bytes
+  // to parse than decimals, the same readings); features that end up with no
+  // say for any behaviour are dropped, which keeps model.json quick to load.
   const kept: Record<string, number[]> = {};
   for (const [name, values] of Object.entries(weights)) {
-    const rounded = values.map((w) => Math.round(w * 1e3) / 1e3 || 0);
-    if (name === 'bias' || rounded.some((w) => Math.abs(w) >= 0.005)) kept[name] = rounded;
+    const thousandths = values.map((w) => Math.round(w * 1e3) || 0);
+    if (name === 'bias' || thousandths.some((w) => Math.abs(w) >= 5)) kept[name] = thousandths;
   }
-  return { ...model, weights: kept, vocabulary };
+  return { ...model, weights: kept, vocabulary, weightScale: 1e3 };
 }
 
 /** Words seen at least twice: the speller corrects unseen words towards these. */
