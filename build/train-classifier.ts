@@ -26,13 +26,51 @@ const files = readdirSync(trainDir)
 const texts = files.map((f) => readFileSync(resolve(trainDir, f), 'utf8'));
 const text = texts.join('');
 const lines: LabelledLine[] = [];
+const byFile: LabelledLine[][] = [];
 files.forEach((file, i) => {
   const parsed = parseLabelledTsv(texts[i] ?? '');
   for (const p of parsed.problems)
     console.error(`build/classifier/${file}:${p.line}: ${p.message}`);
   if (parsed.problems.length > 0) process.exit(1);
   lines.push(...parsed.lines);
+  byFile.push(parsed.lines);
 });
+
+if (process.argv.includes('--writers')) {
+  // Leave one writer out: each writer's file (w4.tsv, w5.tsv...) is read by a
+  // model trained on everyone else. The nearest this data gets to text nobody
+  // in the project wrote, and the measure design choices are made on.
+  let n = 0;
+  let right = 0;
+  let group = 0;
+  let pitchLines = 0;
+  let leaked = 0;
+  files.forEach((file, k) => {
+    if (!/^w\d+\.tsv$/.test(file)) return;
+    const train = byFile.filter((_, j) => j !== k).flat();
+    const classifier = createClassifier(trainBehaviorModel(train, 'cv'));
+    let mine = 0;
+    for (const line of byFile[k] ?? []) {
+      const got = classifier.classify(line.text);
+      n++;
+      if (got.behavior === line.behavior) right++;
+      if (got.group === GROUP_OF[line.behavior]) {
+        group++;
+        mine++;
+      }
+      if (GROUP_OF[line.behavior] === 'pitch') {
+        pitchLines++;
+        if (got.group === 'value') leaked++;
+      }
+    }
+    console.log(
+      `  ${file}: group accuracy ${(mine / Math.max(1, byFile[k]?.length ?? 0)).toFixed(3)}`,
+    );
+  });
+  console.log(
+    `leave one writer out: accuracy ${(right / n).toFixed(3)} group ${(group / n).toFixed(3)} pitch leak ${pct(leaked, pitchLines)} over ${n} lines`,
+  );
+}
 
 if (process.argv.includes('--cv')) {
   const folds = 5;

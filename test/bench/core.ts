@@ -13,6 +13,7 @@ import { parseLabelledTsv } from '../../src-main/core/understanding/dataset';
 import { createClassifier } from '../../src-main/core/understanding/classifier';
 import { defaultClassifier } from '../../src-main/core/understanding/default';
 import type { BehaviorModel } from '../../src-main/core/understanding/model';
+import { clusterTable } from '../../src-main/core/understanding/features';
 import { ScenarioLibrary } from '../../src-main/services/scenario-library';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -30,14 +31,17 @@ const buyerLines = [
 import { report, time } from './measure';
 
 export function benchCore(): void {
-  // 0. Loading the model as the app does at start: read model.json, parse it,
-  // build the classifier (its speller too) and read a first turn.
+  // 0. Loading the model as the app does at start: read model.json and
+  // clusters.json, parse them, build the classifier (its speller too) and the
+  // word-cluster table, and read a first turn.
   const modelFile = resolve(root, 'src-main/core/understanding/model.json');
+  const clustersFile = resolve(root, 'src-main/core/understanding/clusters.json');
   const loadSamples: number[] = [];
   for (let i = 0; i < 15; i++) {
     loadSamples.push(
       time(() => {
         const model = JSON.parse(readFileSync(modelFile, 'utf8')) as BehaviorModel;
+        clusterTable(JSON.parse(readFileSync(clustersFile, 'utf8')) as { clusters: string[] });
         createClassifier(model).classify('What does a great year look like for you?');
       }),
     );

@@ -5,6 +5,22 @@
 import { splitSentences, stem, tokenize, withoutFillers } from '../text/normalize';
 import { readTurn } from './clauses';
 import type { OfferMatcher } from './offer';
+import clusterData from './clusters.json';
+
+/**
+ * Word clusters from pretrained word vectors (build/make-clusters.ts): a word
+ * never seen in training still says what its neighbours in meaning said.
+ */
+const CLUSTER_OF = clusterTable(clusterData);
+
+/** Word to cluster number, from clusters.json's one space-separated string per cluster. */
+export function clusterTable(data: { readonly clusters: readonly string[] }): Map<string, number> {
+  const table = new Map<string, number>();
+  data.clusters.forEach((members, k) => {
+    for (const word of members.split(' ')) table.set(word, k);
+  });
+  return table;
+}
 
 export interface FeatureOptions {
   /** The text as the rep wrote it (capitals kept), for reading product names. */
@@ -82,6 +98,12 @@ export function extractFeatures(text: string, options: FeatureOptions = {}): Fea
     const s = stem(word);
     add(values, `w:${s}`);
     if (!evidence.has(`w:${s}`)) evidence.set(`w:${s}`, word);
+    // Content words only: a cluster of function words would blur "we" and "you".
+    const cluster = QUIET_WORDS.has(word) ? undefined : CLUSTER_OF.get(word);
+    if (cluster !== undefined) {
+      add(values, `c:${cluster}`);
+      if (!evidence.has(`c:${cluster}`)) evidence.set(`c:${cluster}`, word);
+    }
   }
   for (let i = 0; i + 1 < stems.length; i++) add(values, `b:${stems[i]}_${stems[i + 1]}`);
 
@@ -233,6 +255,9 @@ const CLAUSE_LABELS: Readonly<Record<string, string>> = {
 export function isQuotable(name: string): boolean {
   const [kind, rest = ''] = splitOnce(name, ':');
   if (kind === 'w' || kind === 'start' || kind === 'last') return !QUIET_WORDS.has(rest);
+  // A cluster is why an unseen word counts, never a reason to show: the word's
+  // own feature (w:) is the one a coach would quote.
+  if (kind === 'c') return false;
   if (kind === 'b' || kind === 'start2') return rest.split('_').some((w) => !QUIET_WORDS.has(w));
   return true;
 }

@@ -42,7 +42,7 @@ export interface TrainingOptions {
   readonly lexicalDropout?: number;
 }
 
-const isLexical = (name: string): boolean => /^(w|b|start|start2|last):/.test(name);
+const isLexical = (name: string): boolean => /^(w|b|c|start|start2|last):/.test(name);
 
 /** The lines plus their wrapped variants (see TrainingOptions.augment). */
 export function augmentLines(lines: readonly LabelledLine[]): LabelledLine[] {

@@ -11,6 +11,7 @@ import { parseLabelledTsv } from '../../../../src-main/core/understanding/datase
 import { defaultClassifier } from '../../../../src-main/core/understanding/default';
 import { evaluateClassifier } from '../../../../src-main/core/understanding/evaluate';
 import { runMetamorphic } from '../../../../src-main/core/understanding/metamorphic';
+import { extractFeatures } from '../../../../src-main/core/understanding/features';
 
 const classifier = defaultClassifier();
 const repoRoot = resolve(import.meta.dirname, '../../../..');
@@ -358,5 +359,26 @@ describe('what a turn is about decides, not the words wrapped around it', () => 
     ]) {
       for (const cue of classifier.classify(text).cues) expect(cue, text).not.toMatch(lonely);
     }
+  });
+});
+
+describe('words never seen in training still carry meaning', () => {
+  it('a word shares a feature with its neighbours in meaning, and function words stay apart', () => {
+    const clusterOf = (word: string) =>
+      [...extractFeatures(word).values.keys()].find((name) => name.startsWith('c:'));
+    expect(clusterOf('customers')).toBeDefined();
+    expect(clusterOf('clients')).toBe(clusterOf('customers'));
+    expect(clusterOf('wages')).toBe(clusterOf('salary'));
+    expect(clusterOf('wages')).not.toBe(clusterOf('customers'));
+    // "we" and "you" decide whose world a turn is about: no cluster may blur them.
+    expect(clusterOf('we')).toBeUndefined();
+    expect(clusterOf('you')).toBeUndefined();
+  });
+
+  it('the reasons shown to the rep never cite a cluster, only the rep’s words', () => {
+    const u = defaultClassifier().classify(
+      'How is attrition among your clients trending this year?',
+    );
+    for (const cue of u.cues) expect(cue).not.toMatch(/\bc:\d+|a word like/);
   });
 });
