@@ -86,7 +86,9 @@ const LINES_OF: ReadonlyMap<string, number> = (() => {
   return map;
 })();
 
-const RARE_LOG = Math.log(RARITY_LINES / 12);
+// A stem in one line in 400 or fewer says all a word can: a share, not a count,
+// so the scale stays put as the training corpus grows.
+const RARE_LOG = Math.log(400);
 const FLOOR_LOG = 1.5;
 
 /**

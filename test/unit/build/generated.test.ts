@@ -8,6 +8,7 @@ import { scenarioJsonSchema } from '../../../src-main/core/scenarios/json-schema
 import { parseLabelledTsv } from '../../../src-main/core/understanding/dataset';
 import { trainBehaviorModel } from '../../../src-main/core/understanding/train';
 import { shippedModel } from '../../../src-main/core/understanding/default';
+import { countStems, rarityModule } from '../../../src-main/core/understanding/rarity-count';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -33,6 +34,17 @@ describe('generated files', () => {
     expect(shipped.weights).toEqual(retrained.weights);
     expect(shipped.vocabulary).toEqual(retrained.vocabulary);
   }, 120_000);
+
+  it('the stem rarity table is what counting build/classifier produces (npm run train)', () => {
+    const dir = resolve(root, 'build/classifier');
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.tsv'))
+      .sort()
+      .flatMap((f) => parseLabelledTsv(readFileSync(resolve(dir, f), 'utf8')).lines)
+      .map((l) => l.text);
+    const committed = readFileSync(resolve(root, 'src-main/core/understanding/rarity.ts'), 'utf8');
+    expect(committed).toBe(rarityModule(countStems(texts)));
+  });
 
   it('the held-out sets share no line with the training data', () => {
     const dir = resolve(root, 'build/classifier');
