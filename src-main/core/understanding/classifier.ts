@@ -42,6 +42,31 @@ const PITCH_SENTENCE_THRESHOLD: Readonly<Partial<Record<Behavior, number>>> = {
 };
 const MAX_CUES = 4;
 
+/** Features that say a turn is not about our offer: never a reason shown for a pitch. */
+const NOT_SELLING = new Set([
+  'cl:self&nooffer',
+  'cl:wrapped&nooffer',
+  'cl:about:buyer_only',
+  'pron:no_self',
+  'pron:you_heavy',
+  'figure&notself',
+  'research&notselfOffer',
+]);
+/** Features that say a turn is about our offer: never a reason shown for a value turn. */
+const SELLING =
+  /^(cl:about:offer|cl:offer&|cue:offer$|cue:selfOffer$|cue:superiority$|q&selfOffer$|q&offer$)/;
+
+/**
+ * A cue that argues for the other side ("says 'we' without selling" for a
+ * pitch) may add a little to the winning score, but quoting it as the reason
+ * would contradict the reading.
+ */
+function contradicts(feature: string, label: Behavior): boolean {
+  if (label === 'pitch' || label === 'proof_to_sell') return NOT_SELLING.has(feature);
+  if (GROUP_OF[label] === 'value') return SELLING.test(feature);
+  return false;
+}
+
 export interface ClassifierOptions {
   /**
    * When a turn reads as a value behaviour but the pitch-group behaviours
@@ -98,8 +123,9 @@ export function createClassifier(
 
   function explain(features: ReturnType<typeof extractFeatures>, labelIndex: number): string[] {
     const contributions: [string, number][] = [];
+    const label = model.labels[labelIndex] as Behavior;
     for (const [name, value] of features.values) {
-      if (name === 'bias' || !isQuotable(name)) continue;
+      if (name === 'bias' || !isQuotable(name) || contradicts(name, label)) continue;
       const w = model.weights[name]?.[labelIndex];
       if (w !== undefined && w * value > 0) contributions.push([name, w * value]);
     }

@@ -382,3 +382,28 @@ describe('words never seen in training still carry meaning', () => {
     for (const cue of u.cues) expect(cue).not.toMatch(/\bc:\d+|a word like/);
   });
 });
+
+describe('the reasons shown never argue against the reading', () => {
+  const NOT_SELLING =
+    /without selling|^no "we"|candid framing, no offer|every clause is about the buyer|teaching without selling/;
+  const SELLING = /^"our |product words|our offer|superiority claim|a question about our offer/;
+  it.each([
+    'What would change if your reps had our Signalwise?',
+    "To be honest, and no pressure, if it's a fit our platform flags every risky deal.",
+    'We built the only tool that does scoring and forecasting together.',
+    'Customers who switched to us grew pipeline 40% in a quarter.',
+  ])('a pitch: "%s"', (text) => {
+    const u = defaultClassifier().classify(text);
+    expect(GROUP_OF[u.behavior]).toBe('pitch');
+    for (const cue of u.cues) expect(cue).not.toMatch(NOT_SELLING);
+  });
+  it.each([
+    'Most teams we talk to would envy that win rate.',
+    'What does a great year look like for you and the board?',
+    'When a rep spends a quarter on bad-fit deals, what does that cost the team?',
+  ])('a value turn: "%s"', (text) => {
+    const u = defaultClassifier().classify(text);
+    expect(GROUP_OF[u.behavior]).toBe('value');
+    for (const cue of u.cues) expect(cue).not.toMatch(SELLING);
+  });
+});
