@@ -38,6 +38,10 @@ export interface CommandInput {
     readonly agreement?: boolean;
     /** practice, transcribe, new, validate: the data folder (History, settings, models, own scenarios) instead of the app's. */
     readonly 'data-dir'?: string;
+    /** score: the speaker who is the rep, by name (any case, or a unique first name). */
+    readonly rep?: string;
+    /** score: read the file as this format instead of detecting it. */
+    readonly format?: string;
     /** practice: do not save the session to History. */
     readonly 'no-save'?: boolean;
   };

@@ -45,9 +45,15 @@ advanced, declined, ended_by_buyer or open. --scenario takes a built-in id
 (see 'scenarios') or the path of a scenario file.`,
   },
   score: {
-    usage: 'score FILE',
-    summary: 'Score a transcript of "REP: ..." and "BUYER: ..." lines.',
-    details: 'Prints the same report a practice session gets.',
+    usage: 'score FILE [--rep NAME] [--format vtt|srt|otter|names|rep-buyer] [--json]',
+    summary: 'Score a real call transcript, or a file of "REP: ..." and "BUYER: ..." lines.',
+    details: `Reads Zoom and Microsoft Teams WebVTT, SRT, Otter text exports, "Name: words"
+lines and REP:/BUYER: lines; the format is found from the content unless
+--format says. --rep names the speaker who is the rep (any case, or a unique first
+name); without it, a call with named speakers lists them and says which is most
+likely the rep. Where the file has times, talk share, monologues and pauses are
+measured from them; otherwise they are estimated from words, and the report's
+metrics.timings says which. Prints the same report a practice session gets.`,
   },
   validate: {
     usage: 'validate [PATH...] [--data-dir DIR]',

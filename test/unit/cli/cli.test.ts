@@ -463,6 +463,80 @@ describe('score', () => {
     expect(report.valueCreation).toBeGreaterThan(50);
   });
 
+  const ZOOM = [
+    'WEBVTT',
+    '',
+    '1',
+    '00:00:01.000 --> 00:00:04.500',
+    'Sam Lee: Thanks for making the time, Dana. Is it okay if I mostly ask questions today?',
+    '',
+    '2',
+    '00:00:05.000 --> 00:00:08.000',
+    'Dana Kessler: Sure, go ahead. I have twenty minutes.',
+    '',
+    '3',
+    '00:00:08.500 --> 00:00:12.000',
+    'Sam Lee: What does a great year look like for the revenue team?',
+    '',
+    '4',
+    '00:00:12.800 --> 00:01:20.000',
+    'Dana Kessler: Pipeline. I want three times what we had this year, so we are hiring SDRs.',
+    '',
+  ].join('\n');
+
+  it('a Zoom WebVTT call is scored with the rep chosen by first name, and its timings are measured', async () => {
+    const call = file('zoom-call.vtt', ZOOM);
+    const r = await runCli('score', call, '--rep', 'sam');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Real call +.*zoom-call\.vtt \(vtt\)/);
+    expect(r.stdout).toMatch(/Rep +Sam Lee/);
+    expect(r.stdout).toMatch(/Buyer side +Dana Kessler/);
+    expect(r.stdout).toMatch(/rep talk share \(measured from speaking time\)/);
+    const json = await runCli('score', call, '--rep', 'Sam Lee', '--json');
+    const report = JSON.parse(json.stdout) as {
+      metrics: { timings: string };
+      call: { rep: string; format: string };
+      moments: unknown[];
+    };
+    expect(report.metrics.timings).toBe('measured');
+    expect(report.call).toMatchObject({ rep: 'Sam Lee', format: 'vtt' });
+    expect(report.moments).toHaveLength(2);
+  });
+
+  it('the same words without times are estimated, and --format forces a reader', async () => {
+    const names = file(
+      'names.txt',
+      'Sam: What does a great year look like?\nDana: More pipeline.\n',
+    );
+    const r = await runCli('score', names, '--rep', 'Sam', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { metrics: { timings: string } }).metrics.timings).toBe(
+      'estimated',
+    );
+    const forced = await runCli('score', names, '--rep', 'Sam', '--format', 'srt');
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toMatch(/names\.txt/);
+  });
+
+  it('without --rep a call lists its speakers and the likely rep instead of guessing', async () => {
+    const r = await runCli('score', file('no-rep.vtt', ZOOM));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no-rep\.vtt: say which speaker is the rep with --rep NAME/);
+    expect(r.stderr).toMatch(/Sam Lee \(2 turns, 2 questions\), Dana Kessler/);
+    expect(r.stderr).toMatch(/Most likely the rep: Sam Lee/);
+  });
+
+  it('an unknown --rep or --format is refused in one line', async () => {
+    const call = file('unknown-rep.vtt', ZOOM);
+    const unknown = await runCli('score', call, '--rep', 'Bob');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown-rep\.vtt: no speaker called "Bob"/);
+    const format = await runCli('score', call, '--rep', 'Sam', '--format', 'xml');
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/--format must be one of vtt, srt, otter, names, rep-buyer/);
+  });
+
   it('a transcript problem is reported with its line number', async () => {
     const bad = file('bad-transcript.txt', 'REP: Hello.\nBUYER:\n');
     const r = await runCli('score', bad);
