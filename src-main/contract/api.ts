@@ -7,6 +7,7 @@ import type { Behavior, BehaviorGroup } from '../core/behaviors/taxonomy';
 import type { Difficulty, Outcome } from '../core/scenarios/schema';
 import type { SessionReport } from '../core/scoring/report';
 import type { DeliveryReport } from '../core/scoring/delivery';
+import type { TranscriptFormat } from '../core/transcripts/types';
 
 export type { Behavior, BehaviorGroup, DeliveryReport, Difficulty, Outcome, SessionReport };
 
@@ -64,6 +65,11 @@ export const SPEECH_SAMPLE_RATE = 16_000;
 export const MAX_UTTERANCE_SECONDS = 180;
 /** The most audio one `speech.audio` call may carry (one second). */
 export const MAX_CHUNK_BYTES = SPEECH_SAMPLE_RATE * 2;
+/**
+ * A transcript travels in pieces of at most this many characters, so each
+ * message stays well under the 1 MB a message may carry, whatever it holds.
+ */
+export const MAX_CALL_PIECE_CHARS = 128 * 1024;
 
 /** What the engine heard in one utterance. */
 export interface Transcript {
@@ -195,11 +201,63 @@ export interface SessionRecord {
   readonly outcome: Outcome;
   readonly report: SessionReport;
   readonly replayOf?: { readonly sessionId: string; readonly fromTurn: number };
+  /** A real call scored from its transcript (Score a call), not a practice meeting. */
+  readonly call?: CallInfo;
+}
+
+/** What a real call's record says about the call itself. */
+export interface CallInfo {
+  readonly fileName: string;
+  readonly format: TranscriptFormat;
+  /** The speaker who was the rep. */
+  readonly rep: string;
+  /** The buyer side by name (a buying committee may be several). */
+  readonly buyers: readonly string[];
+  /** Whether talk share, monologues and pauses were measured from the file's times or estimated from words. */
+  readonly timings: 'measured' | 'estimated';
+  readonly timingSource: string;
+  readonly speakers: readonly {
+    readonly name: string;
+    readonly role: 'rep' | 'buyer';
+    readonly turns: number;
+    readonly words: number;
+    readonly seconds?: number;
+  }[];
+  /** Where a copy of the file was kept, relative to the data folder, when the user asked to keep it. */
+  readonly keptAs?: string;
+}
+
+/** What a transcript holds, shown before scoring so the user can confirm who the rep is. */
+export interface CallPreview {
+  readonly uploadId: string;
+  readonly fileName: string;
+  readonly format: TranscriptFormat;
+  readonly timed: boolean;
+  readonly turns: number;
+  /** In order of first appearance, with each one's share of the talk (time when timed, else words). */
+  readonly speakers: readonly {
+    readonly name: string;
+    readonly turns: number;
+    readonly words: number;
+    readonly seconds?: number;
+    readonly questions: number;
+    readonly share: number;
+  }[];
+  /** The speaker most likely to be the rep, why, and whether another is close. */
+  readonly suggestion: {
+    readonly name: string;
+    readonly reasons: readonly string[];
+    readonly confident: boolean;
+  };
+  /** What was read leniently (cues with no speaker, start-only times). */
+  readonly notes: readonly string[];
 }
 
 /** One line of the history list. */
 export interface HistoryRow {
   readonly id: string;
+  /** For a real call: the transcript's file name (History marks the row as a real call). */
+  readonly call?: string;
   readonly startedAt: string;
   readonly scenarioId: string;
   readonly scenarioTitle: string;
@@ -336,6 +394,21 @@ export interface Calls {
   'speech.cancel': { args: { utteranceId: string }; result: null };
   'settings.get': { args: undefined; result: Settings };
   'settings.set': { args: Partial<Settings>; result: Settings };
+  /**
+   * Score a call: a transcript file's text is sent in pieces (a call can be
+   * far larger than one message), then previewed, then scored.
+   */
+  'call.begin': { args: { fileName: string; bytes: number }; result: { uploadId: string } };
+  /** The next piece of the file's text; `seq` counts from 0. */
+  'call.text': { args: { uploadId: string; seq: number; text: string }; result: null };
+  /** Reads the whole file: its format, speakers and the likely rep. */
+  'call.preview': { args: { uploadId: string }; result: CallPreview };
+  /** Scores the call with `rep` as the rep and stores it in History; the file is kept only if asked. */
+  'call.score': {
+    args: { uploadId: string; rep: string; keepFile: boolean };
+    result: SessionRecord;
+  };
+  'call.cancel': { args: { uploadId: string }; result: null };
 }
 
 export type CallName = keyof Calls;
@@ -369,6 +442,11 @@ export const CALL_NAMES = [
   'speech.cancel',
   'settings.get',
   'settings.set',
+  'call.begin',
+  'call.text',
+  'call.preview',
+  'call.score',
+  'call.cancel',
 ] as const satisfies readonly CallName[];
 
 // Compile-time check that CALL_NAMES lists every call.

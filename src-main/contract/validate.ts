@@ -5,8 +5,10 @@
 import { z } from 'zod';
 import { DIFFICULTIES } from '../core/scenarios/schema';
 import { MAX_REPLY_CHARACTERS } from '../core/meeting/reply';
+import { MAX_TRANSCRIPT_BYTES } from '../core/transcripts/types';
 import {
   END_OF_TURN_MS,
+  MAX_CALL_PIECE_CHARS,
   MAX_CHUNK_BYTES,
   MAX_HISTORY_PAGE,
   MAX_UTTERANCE_SECONDS,
@@ -18,6 +20,10 @@ import {
 export const SESSION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const SCENARIO_ID = /^[a-z][a-z0-9-]{0,63}$/;
 export const MAX_NAME_CHARS = 80;
+
+/** Upload ids (Score a call) are made by the host too. */
+export const UPLOAD_ID = /^c[a-z0-9-]{1,63}$/;
+const uploadId = z.string().regex(UPLOAD_ID, 'is not an upload id');
 
 /** Utterance ids are made by the host too. */
 export const UTTERANCE_ID = /^u[a-z0-9-]{1,63}$/;
@@ -102,6 +108,23 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
     reviewTranscript: z.boolean().optional(),
     buyerVoice: z.boolean().optional(),
   }),
+  'call.begin': z.strictObject({
+    fileName: z.string().trim().min(1, 'is empty').max(255, 'is longer than 255 characters'),
+    // The host says how large is too large, in words; this only keeps absurd numbers out.
+    bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  }),
+  'call.text': z.strictObject({
+    uploadId,
+    seq: z.number().int().min(0).max(Math.ceil(MAX_TRANSCRIPT_BYTES / 1024)),
+    text: z.string().max(MAX_CALL_PIECE_CHARS, `carries more than ${MAX_CALL_PIECE_CHARS} characters`),
+  }),
+  'call.preview': z.strictObject({ uploadId }),
+  'call.score': z.strictObject({
+    uploadId,
+    rep: z.string().trim().min(1, 'is empty').max(MAX_NAME_CHARS),
+    keepFile: z.boolean(),
+  }),
+  'call.cancel': z.strictObject({ uploadId }),
 };
 
 export type ArgsCheck<K extends CallName> =

@@ -14,6 +14,7 @@ import { SessionStore } from '../services/storage/session-store';
 import { dispatch, handlersFor, type Handlers, type ShellEffects } from './dispatch';
 import { SessionHost } from './session-host';
 import { SpeechHost } from './speech-host';
+import { CallHost } from './call-host';
 import {
   chooseEngine,
   closeSpeechEngines,
@@ -92,7 +93,12 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     active: () => chooseEngine(engines, settings.get().speechEngine).engine,
     close: () => closeSpeechEngines(engines),
   });
-  const handlers = handlersFor(host, speech, options.effects);
+  const calls = new CallHost({
+    store,
+    classifier: defaultClassifier(),
+    ...(options.disk ? { disk: options.disk } : {}),
+  });
+  const handlers = handlersFor(host, speech, calls, options.effects);
   const logBoth = (message: string) => {
     log.write(message);
     console.error(message);

@@ -15,6 +15,7 @@ import { checkArgs } from '../contract/validate';
 import { HostError, errorKindOf, internalMessage, storageMessage } from './errors';
 import type { SessionHost } from './session-host';
 import type { SpeechHost } from './speech-host';
+import type { CallHost } from './call-host';
 
 export type Handlers = {
   readonly [K in CallName]: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>>;
@@ -28,6 +29,7 @@ export interface ShellEffects {
 export function handlersFor(
   host: SessionHost,
   speech: SpeechHost,
+  calls: CallHost,
   effects: ShellEffects = {},
 ): Handlers {
   /** A meeting became live: get the speech model loaded before the rep speaks. */
@@ -86,6 +88,11 @@ export function handlersFor(
     'speech.cancel': (args) => speech.cancel(args),
     'settings.get': () => host.settings(),
     'settings.set': (patch) => host.updateSettings(patch),
+    'call.begin': (args) => calls.begin(args),
+    'call.text': (args) => calls.text(args),
+    'call.preview': (args) => calls.preview(args),
+    'call.score': (args) => calls.score(args),
+    'call.cancel': (args) => calls.cancel(args),
   };
 }
 

@@ -20,6 +20,8 @@ const loadReport = () => import('./screens/Report');
 const loadHistory = () => import('./screens/History');
 const Report = lazy(() => loadReport().then((m) => ({ default: m.Report })));
 const History = lazy(() => loadHistory().then((m) => ({ default: m.History })));
+const loadScoreCall = () => import('./screens/ScoreCall');
+const ScoreCall = lazy(() => loadScoreCall().then((m) => ({ default: m.ScoreCall })));
 
 const TITLES: Readonly<Record<Screen, string>> = {
   gallery: 'Choose a buyer',
@@ -27,9 +29,10 @@ const TITLES: Readonly<Record<Screen, string>> = {
   report: 'Session report',
   history: 'History',
   settings: 'Settings',
+  call: 'Score a call',
 };
 
-type Section = 'practise' | 'history' | 'settings';
+type Section = 'practise' | 'call' | 'history' | 'settings';
 
 /** The nav button of the screen on show; a report has none of its own. */
 const SECTION: Readonly<Record<Screen, Section | null>> = {
@@ -38,6 +41,7 @@ const SECTION: Readonly<Record<Screen, Section | null>> = {
   report: null,
   history: 'history',
   settings: 'settings',
+  call: 'call',
 };
 
 function ScreenView({ screen }: { readonly screen: Screen }) {
@@ -52,6 +56,8 @@ function ScreenView({ screen }: { readonly screen: Screen }) {
       return <History />;
     case 'settings':
       return <Settings />;
+    case 'call':
+      return <ScoreCall />;
   }
 }
 
@@ -119,6 +125,7 @@ export function App() {
         <nav aria-label="Main" className="main-nav">
           <ul>
             {navButton('Practise', 'practise', goPractise)}
+            {navButton('Score a call', 'call', () => navigate('call'))}
             {navButton('History', 'history', () => navigate('history'))}
             {navButton('Settings', 'settings', () => navigate('settings'))}
           </ul>

@@ -11,6 +11,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { ROOT } from './host';
 import {
   CRO,
   PITCH_REPLIES,
@@ -25,6 +26,7 @@ import {
 
 const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string })
   .source;
+const ZOOM_CALL = join(ROOT, 'test', 'fixtures', 'calls', 'zoom-first-meeting.vtt');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 interface Violation {
@@ -122,6 +124,16 @@ for (const scheme of ['light', 'dark'] as const) {
         for (const reply of PITCH_REPLIES) await sendUntilAnswered(page, reply);
         await expect(page.getByRole('button', { name: 'See report' })).toBeFocused();
         await expectNoViolations(page, 'a meeting the buyer ended, in exam mode');
+
+        await goTo(page, 'Score a call');
+        await expect(page.getByLabel('Transcript file')).toBeVisible();
+        await expectNoViolations(page, 'Score a call');
+        await page.getByLabel('Transcript file').setInputFiles(ZOOM_CALL);
+        await expect(page.getByRole('button', { name: 'Score this call' })).toBeVisible();
+        await expectNoViolations(page, 'Score a call with its preview');
+        await page.getByRole('button', { name: 'Score this call' }).click();
+        await expect(page.getByRole('region', { name: 'The call' })).toBeVisible();
+        await expectNoViolations(page, "a real call's report");
       });
     });
   }
@@ -289,7 +301,7 @@ test("History's buttons are named by their session, Undo by its message, and the
   await say(page, VALUE_REPLIES[0]);
   await endMeeting(page);
   // A new report is not History (nor any other screen of the navigation).
-  for (const item of ['Practise', 'History', 'Settings'])
+  for (const item of ['Practise', 'Score a call', 'History', 'Settings'])
     await expect(nav.getByRole('button', { name: item })).not.toHaveAttribute('aria-current', /.+/);
 
   await goTo(page, 'History');

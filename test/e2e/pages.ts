@@ -44,7 +44,10 @@ export async function endMeeting(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Session report' })).toBeVisible();
 }
 
-export async function goTo(page: Page, screen: 'Practise' | 'History' | 'Settings'): Promise<void> {
+export async function goTo(
+  page: Page,
+  screen: 'Practise' | 'Score a call' | 'History' | 'Settings',
+): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('button', { name: screen })

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BEHAVIORS, BEHAVIOR_GROUPS } from '../../core/behaviors/taxonomy';
 import { DIFFICULTIES, OUTCOMES } from '../../core/scenarios/schema';
 import { BUYER_SIGNALS } from '../../core/understanding/buyer';
+import { TRANSCRIPT_FORMATS } from '../../core/transcripts/types';
 import type { HistoryRow, SessionRecord } from '../../contract/api';
 import { spokenTiming } from './journal';
 
@@ -148,10 +149,31 @@ export const sessionRecordSchema = z.object({
   outcome,
   report,
   replayOf: replayOf.optional(),
+  call: z
+    .object({
+      fileName: name,
+      format: z.enum(TRANSCRIPT_FORMATS),
+      rep: name,
+      buyers: z.array(name),
+      timings: z.enum(['measured', 'estimated']),
+      timingSource: text,
+      speakers: z.array(
+        z.object({
+          name,
+          role: z.enum(['rep', 'buyer']),
+          turns: count,
+          words: count,
+          seconds: seconds.optional(),
+        }),
+      ),
+      keptAs: name.optional(),
+    })
+    .optional(),
 }) satisfies z.ZodType<SessionRecord, unknown>;
 
 export const historyRowSchema = z.object({
   id: z.string().max(64),
+  call: name.optional(),
   startedAt: z.string().max(64),
   scenarioId: z.string().max(64),
   scenarioTitle: name,
@@ -176,6 +198,7 @@ export const historyIndexSchema = z.object({
 export function historyRowOf(record: SessionRecord): HistoryRow {
   return {
     id: record.id,
+    ...(record.call ? { call: record.call.fileName } : {}),
     startedAt: record.startedAt,
     scenarioId: record.scenario.id,
     scenarioTitle: record.scenario.title,

@@ -6,7 +6,7 @@
 // Each row's buttons are named by the session ("Delete the meeting of 3 Dec, 13:40").
 import { Fragment, useId } from 'react';
 import type { HistoryRow } from '../../../src-main/contract/api';
-import { DIFFICULTY_LABEL, OUTCOME_SHORT, formatWhen } from '../lib/format';
+import { CALL_OUTCOME_SHORT, DIFFICULTY_LABEL, OUTCOME_SHORT, formatWhen } from '../lib/format';
 import { useStore } from '../store';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -58,13 +58,14 @@ export function HistoryTable({ rows }: { readonly rows: readonly HistoryRow[] })
                     {when}
                   </th>
                   <td role="cell" data-label="Scenario">
-                    {row.scenarioTitle}
+                    {row.call !== undefined && <span className="tag real-call">Real call</span>}{' '}
+                    {row.call ?? row.scenarioTitle}
                   </td>
                   <td role="cell" data-label="Difficulty">
-                    {DIFFICULTY_LABEL[row.difficulty]}
+                    {row.call !== undefined ? '–' : DIFFICULTY_LABEL[row.difficulty]}
                   </td>
                   <td role="cell" data-label="Outcome">
-                    {OUTCOME_SHORT[row.outcome]}
+                    {(row.call !== undefined ? CALL_OUTCOME_SHORT : OUTCOME_SHORT)[row.outcome]}
                   </td>
                   <td role="cell" className="num" data-label="Value creation">
                     {row.valueCreation}

@@ -16,9 +16,11 @@ export interface MomentListProps {
   readonly moments: readonly Moment[];
   readonly turns: readonly RecordTurn[];
   readonly buyerName: string;
+  /** Offer "Replay from turn N" (a practice meeting; a real call cannot be replayed). */
+  readonly replay?: boolean;
 }
 
-export function MomentList({ moments, turns, buyerName }: MomentListProps) {
+export function MomentList({ moments, turns, buyerName, replay = true }: MomentListProps) {
   if (moments.length === 0) return <p>You did not reply before the meeting ended.</p>;
   return (
     <ol className="moments">
@@ -28,6 +30,7 @@ export function MomentList({ moments, turns, buyerName }: MomentListProps) {
             moment={moment}
             answer={turns.find((t) => t.n === moment.turn)?.buyer}
             buyerName={buyerName}
+            replay={replay}
           />
         </li>
       ))}
@@ -39,10 +42,12 @@ function MomentCard({
   moment,
   answer,
   buyerName,
+  replay,
 }: {
   readonly moment: Moment;
   readonly answer: string | undefined;
   readonly buyerName: string;
+  readonly replay: boolean;
 }) {
   const tryId = useId();
   const replaying = useStore((s) => s.replaying);
@@ -104,14 +109,16 @@ function MomentCard({
         <h4 id={tryId}>Try instead</h4>
         <p>{moment.tryInstead}</p>
       </section>
-      <button
-        type="button"
-        className="button"
-        disabled={replaying !== null}
-        onClick={() => void replayFrom(moment.turn)}
-      >
-        Replay from turn {moment.turn}
-      </button>
+      {replay && (
+        <button
+          type="button"
+          className="button"
+          disabled={replaying !== null}
+          onClick={() => void replayFrom(moment.turn)}
+        >
+          Replay from turn {moment.turn}
+        </button>
+      )}
       {replayError?.where === String(moment.turn) && <ErrorAlert message={replayError.message} />}
     </article>
   );

@@ -92,6 +92,22 @@ export const OUTCOME_SHORT: Readonly<Record<Outcome, string>> = {
   open: 'Ended by you',
 };
 
+/** A real call's outcome, read from what the buyer side said to the rep's last ask. */
+export const CALL_OUTCOME_TEXT: Readonly<Record<Outcome, string>> = {
+  advanced: 'A next step was agreed',
+  declined: 'The buyer side declined the ask',
+  ended_by_buyer: 'The buyer side ended the call',
+  open: 'No next step was agreed in the transcript',
+};
+
+/** The same, short enough for a table cell. */
+export const CALL_OUTCOME_SHORT: Readonly<Record<Outcome, string>> = {
+  advanced: 'Advanced',
+  declined: 'Declined',
+  ended_by_buyer: 'Ended by the buyer',
+  open: 'No next step',
+};
+
 export const GROUP_LABEL: Readonly<Record<BehaviorGroup, string>> = {
   value: 'Value',
   neutral: 'Neutral',

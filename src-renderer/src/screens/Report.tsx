@@ -14,7 +14,13 @@ import { MomentList } from '../components/MomentList';
 import { ScoreCards } from '../components/ScoreCards';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { Timeline } from '../components/Timeline';
-import { DIFFICULTY_LABEL, MODE_LABEL, OUTCOME_TEXT, formatDateTime } from '../lib/format';
+import {
+  DIFFICULTY_LABEL,
+  MODE_LABEL,
+  CALL_OUTCOME_TEXT,
+  OUTCOME_TEXT,
+  formatDateTime,
+} from '../lib/format';
 import { useStore } from '../store';
 
 export function Report() {
@@ -44,8 +50,9 @@ export function Report() {
 }
 
 function ReportBody({ record }: { readonly record: SessionRecord }) {
-  const { report, scenario } = record;
+  const { report, scenario, call } = record;
   const { persona } = scenario;
+  if (call) return <CallReportBody record={record} call={call} />;
   return (
     <>
       <Section title="The meeting">
@@ -101,6 +108,75 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
         <BuyerSignals signals={report.buyerSignals} />
       </Section>
       <PractiseAgain record={record} />
+    </>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A real call: who spoke and how it was timed, then the same scores and turns; no meters, no replay. */
+function CallReportBody({
+  record,
+  call,
+}: {
+  readonly record: SessionRecord;
+  readonly call: NonNullable<SessionRecord['call']>;
+}) {
+  const { report } = record;
+  const navigate = useStore((s) => s.navigate);
+  const buyerName = call.buyers.length === 1 ? (call.buyers[0] ?? 'The buyer') : 'The buyer side';
+  return (
+    <>
+      <Section title="The call">
+        <dl className="report-meta">
+          <dt>Real call</dt>
+          <dd>{call.fileName}</dd>
+          <dt>Rep</dt>
+          <dd>{call.rep}</dd>
+          <dt>Buyer side</dt>
+          <dd>{call.buyers.join(', ')}</dd>
+          <dt>Scored</dt>
+          <dd>{formatDateTime(record.startedAt)}</dd>
+          <dt>Timings</dt>
+          <dd>{capitalise(call.timingSource)}</dd>
+          <dt>Outcome</dt>
+          <dd>{CALL_OUTCOME_TEXT[record.outcome]}</dd>
+          {call.keptAs && (
+            <>
+              <dt>File kept</dt>
+              <dd>{call.keptAs} in the data folder</dd>
+            </>
+          )}
+        </dl>
+      </Section>
+      <Section title="Scores">
+        <ScoreCards report={report} />
+      </Section>
+      <div className="panel">
+        <MetricsTable caption="Metrics" rows={checkRows(report.checks)} />
+      </div>
+      <Section title="Timeline">
+        <p className="hint">Each block is one of the rep's turns. Choose one to jump to it.</p>
+        <Timeline moments={report.moments.map((m) => ({ ...m, group: countedGroup(m) }))} />
+      </Section>
+      <Section title="Turn by turn">
+        <MomentList
+          moments={report.moments}
+          turns={record.turns}
+          buyerName={buyerName}
+          replay={false}
+        />
+      </Section>
+      <Section title="Buyer signals">
+        <BuyerSignals signals={report.buyerSignals} />
+      </Section>
+      <div className="report-actions">
+        <button type="button" className="button button-primary" onClick={() => navigate('call')}>
+          Score another call
+        </button>
+      </div>
     </>
   );
 }

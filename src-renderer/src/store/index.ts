@@ -2,6 +2,7 @@
 // truth lives in main, and after every call we keep what main returned.
 import { create } from 'zustand';
 import { appSlice } from './app';
+import { callsSlice } from './calls';
 import { historySlice } from './history';
 import { meetingSlice } from './meeting';
 import { navigationSlice } from './navigation';
@@ -22,6 +23,7 @@ export const useStore = create<Store>()((...a) => ({
   ...settingsSlice(...a),
   ...speechSlice(...a),
   ...toastSlice(...a),
+  ...callsSlice(...a),
 }));
 
 export type { Store, PlacedError } from './types';

@@ -2,6 +2,7 @@
 // against, so a slice can read and call the others through get().
 import type { StateCreator } from 'zustand';
 import type { AppSlice } from './app';
+import type { CallsSlice } from './calls';
 import type { HistorySlice } from './history';
 import type { MeetingSlice } from './meeting';
 import type { NavigationSlice } from './navigation';
@@ -19,7 +20,8 @@ export type Store = NavigationSlice &
   HistorySlice &
   SettingsSlice &
   SpeechSlice &
-  ToastSlice;
+  ToastSlice &
+  CallsSlice;
 
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
