@@ -115,8 +115,14 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   }),
   'call.text': z.strictObject({
     uploadId,
-    seq: z.number().int().min(0).max(Math.ceil(MAX_TRANSCRIPT_BYTES / 1024)),
-    text: z.string().max(MAX_CALL_PIECE_CHARS, `carries more than ${MAX_CALL_PIECE_CHARS} characters`),
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(Math.ceil(MAX_TRANSCRIPT_BYTES / 1024)),
+    text: z
+      .string()
+      .max(MAX_CALL_PIECE_CHARS, `carries more than ${MAX_CALL_PIECE_CHARS} characters`),
   }),
   'call.preview': z.strictObject({ uploadId }),
   'call.score': z.strictObject({

@@ -121,12 +121,16 @@ describe('Score a call', () => {
     const one = await upload(composed, 'monologue.txt', 'Sam: Hello there.\nSam: Anyone?\n');
     const lonely = await send(composed, 'call.preview', { uploadId: one });
     expect(lonely.ok).toBe(false);
-    if (!lonely.ok) expect(lonely.error.message).toMatch(/^Could not read monologue\.txt.*one speaker/);
+    if (!lonely.ok)
+      expect(lonely.error.message).toMatch(/^Could not read monologue\.txt.*one speaker/);
 
     const notText = await upload(composed, 'notes.txt', 'just some notes\nwith nobody speaking\n');
     const notes = await send(composed, 'call.preview', { uploadId: notText });
     expect(notes.ok).toBe(false);
-    if (!notes.ok) expect(notes.error.message).toMatch(/^Could not read notes\.txt \(line 1\): this is not a transcript/);
+    if (!notes.ok)
+      expect(notes.error.message).toMatch(
+        /^Could not read notes\.txt \(line 1\): this is not a transcript/,
+      );
 
     const good = await upload(composed, 'zoom.vtt', ZOOM);
     const wrongRep = await send(composed, 'call.score', {
@@ -135,7 +139,8 @@ describe('Score a call', () => {
       keepFile: true,
     });
     expect(wrongRep.ok).toBe(false);
-    if (!wrongRep.ok) expect(wrongRep.error.message).toMatch(/^Could not score zoom\.vtt: no speaker called "Bob"/);
+    if (!wrongRep.ok)
+      expect(wrongRep.error.message).toMatch(/^Could not score zoom\.vtt: no speaker called "Bob"/);
 
     const { uploadId } = await call(composed, 'call.begin', { fileName: 'gap.vtt', bytes: 10 });
     const gap = await send(composed, 'call.text', { uploadId, seq: 1, text: 'WEBVTT' });
