@@ -36,6 +36,8 @@ test('a Zoom transcript is previewed, scored with the confirmed rep, and listed 
   await expect(call).toContainText('Dana Kessler');
   await expect(call).toContainText('Measured from the cue times');
   await expect(call).toContainText('No next step was agreed in the transcript');
+  // The cue times feed the same delivery section spoken practice gets.
+  await expect(page.getByRole('region', { name: 'Delivery', exact: true })).toBeVisible();
   const turns = page.getByRole('region', { name: 'Turn by turn' });
   await expect(turns.getByRole('article')).toHaveCount(4);
   await expect(turns).toContainText('What does a great year look like for the revenue team?');

@@ -157,6 +157,7 @@ function CallReportBody({
       <div className="panel">
         <MetricsTable caption="Metrics" rows={checkRows(report.checks)} />
       </div>
+      {report.delivery && <DeliveryPanel delivery={report.delivery} />}
       <Section title="Timeline">
         <p className="hint">Each block is one of the rep's turns. Choose one to jump to it.</p>
         <Timeline moments={report.moments.map((m) => ({ ...m, group: countedGroup(m) }))} />
