@@ -1,6 +1,7 @@
 // Score a call in the app: a Zoom WebVTT transcript is chosen with the file
 // picker, its speakers are previewed with the likely rep, the rep is confirmed,
 // and the report opens and is in History marked as a real call.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { ROOT } from './host';
@@ -68,4 +69,21 @@ test('a file that is not a transcript is refused in words, and nothing is stored
   await expect(page.getByRole('button', { name: 'Score this call' })).toHaveCount(0);
   await goTo(page, 'History');
   await expect(page.getByRole('row', { name: /notes\.txt/ })).toHaveCount(0);
+});
+
+test('a transcript dropped on the page is previewed like a picked one', async ({ app }) => {
+  const page = await app.open();
+  await goTo(page, 'Score a call');
+  const text = readFileSync(ZOOM, 'utf8');
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped-call.vtt', { type: 'text/vtt' }));
+    return data;
+  }, text);
+  const zone = page.locator('.drop-zone');
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  const preview = page.getByRole('region', { name: 'dropped-call.vtt' });
+  await expect(preview).toContainText('8 turns');
+  await expect(preview.getByRole('radio', { name: 'Sam Lee (likely the rep)' })).toBeChecked();
 });
