@@ -251,7 +251,13 @@ function startLauncher(fakeDist: string, extraArgs: readonly string[] = []): Chi
   const script = `const { main } = await import(${JSON.stringify(launch)}); await main(${JSON.stringify(['--data-dir', join(tmp, 'data'), ...extraArgs])});`;
   return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: root,
-    env: { PATH: process.env.PATH, DISPLAY: ':0', ELECTRON_OVERRIDE_DIST_PATH: fakeDist },
+    // TMPDIR: tsx caches in the temp folder; this test's own is removed afterwards.
+    env: {
+      PATH: process.env.PATH,
+      DISPLAY: ':0',
+      ELECTRON_OVERRIDE_DIST_PATH: fakeDist,
+      TMPDIR: tmp,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
