@@ -72,12 +72,21 @@ export function App() {
   const reportFrom = useStore((s) => s.reportFrom);
   const firstNav = useRef(navSeq);
 
+  useEffect(() => void boot(), [boot]);
+
+  // Fetch the other screens' code once the first screen is up and the page is
+  // idle, so it never competes with the first screen for the CPU.
+  const booted = useStore((s) => s.booted);
   useEffect(() => {
-    void boot();
-    // Fetch the chart screens while the rep reads the gallery.
-    const prefetch = setTimeout(() => void Promise.all([loadReport(), loadHistory()]), 300);
-    return () => clearTimeout(prefetch);
-  }, [boot]);
+    if (!booted) return;
+    const fetchRest = () => void Promise.all([loadReport(), loadHistory(), loadScoreCall()]);
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(fetchRest, { timeout: 2000 });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(fetchRest, 500);
+    return () => clearTimeout(timer);
+  }, [booted]);
 
   useEffect(() => applyTheme(theme), [theme]);
 
