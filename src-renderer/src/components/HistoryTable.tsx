@@ -58,8 +58,11 @@ export function HistoryTable({ rows }: { readonly rows: readonly HistoryRow[] })
                     {when}
                   </th>
                   <td role="cell" data-label="Scenario">
-                    {row.call !== undefined && <span className="tag real-call">Real call</span>}{' '}
-                    {row.call ?? row.scenarioTitle}
+                    {/* One child, so the narrow layout's card keeps tag and name together. */}
+                    <span>
+                      {row.call !== undefined && <span className="tag real-call">Real call</span>}{' '}
+                      {row.call ?? row.scenarioTitle}
+                    </span>
                   </td>
                   <td role="cell" data-label="Difficulty">
                     {row.call !== undefined ? '–' : DIFFICULTY_LABEL[row.difficulty]}

@@ -19,6 +19,7 @@ import {
   MODE_LABEL,
   CALL_OUTCOME_TEXT,
   OUTCOME_TEXT,
+  capitalise,
   formatDateTime,
 } from '../lib/format';
 import { useStore } from '../store';
@@ -51,41 +52,15 @@ export function Report() {
 
 function ReportBody({ record }: { readonly record: SessionRecord }) {
   const { report, scenario, call } = record;
-  const { persona } = scenario;
-  if (call) return <CallReportBody record={record} call={call} />;
+  // A real call has a buyer side by name, no meters, and cannot be replayed.
+  const buyerName = call
+    ? call.buyers.length === 1
+      ? (call.buyers[0] ?? 'The buyer')
+      : 'The buyer side'
+    : scenario.persona.name;
   return (
     <>
-      <Section title="The meeting">
-        <dl className="report-meta">
-          <dt>Scenario</dt>
-          <dd>{scenario.title}</dd>
-          <dt>Buyer</dt>
-          <dd>
-            {persona.name}, {persona.role} at {persona.company}
-          </dd>
-          <dt>Date</dt>
-          <dd>{formatDateTime(record.startedAt)}</dd>
-          <dt>Difficulty</dt>
-          <dd>{DIFFICULTY_LABEL[record.difficulty]}</dd>
-          <dt>Mode</dt>
-          <dd>{MODE_LABEL[record.mode]}</dd>
-          <dt>Outcome</dt>
-          <dd>
-            {/* "Ended by you" would be wrong for a meeting the app lost mid-way. */}
-            {record.outcome === 'open' && record.endedBy === 'recovery'
-              ? 'Stopped before an outcome'
-              : OUTCOME_TEXT[record.outcome]}
-          </dd>
-          <dt>Ended</dt>
-          <dd>{endedText(record.outcome, record.endedBy, persona.name)}</dd>
-          {record.replayOf && (
-            <>
-              <dt>Replay</dt>
-              <dd>Replayed from turn {record.replayOf.fromTurn} of an earlier meeting</dd>
-            </>
-          )}
-        </dl>
-      </Section>
+      {call ? <CallMeta record={record} call={call} /> : <MeetingMeta record={record} />}
       <Section title="Scores">
         <ScoreCards report={report} />
       </Section>
@@ -93,73 +68,16 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
         <MetricsTable caption="Metrics" rows={checkRows(report.checks)} />
       </div>
       {report.delivery && <DeliveryPanel delivery={report.delivery} />}
-      <Section title="How the buyer felt">
-        <MeterChart record={record} />
-      </Section>
+      {!call && (
+        <Section title="How the buyer felt">
+          <MeterChart record={record} />
+        </Section>
+      )}
       <Section title="Timeline">
-        <p className="hint">Each block is one of your turns. Choose one to jump to it.</p>
+        <p className="hint">
+          Each block is one of {call ? "the rep's" : 'your'} turns. Choose one to jump to it.
+        </p>
         {/* Coloured by the group each turn counted in, as its badge and the summary count it. */}
-        <Timeline moments={report.moments.map((m) => ({ ...m, group: countedGroup(m) }))} />
-      </Section>
-      <Section title="Turn by turn">
-        <MomentList moments={report.moments} turns={record.turns} buyerName={persona.name} />
-      </Section>
-      <Section title="Buyer signals">
-        <BuyerSignals signals={report.buyerSignals} />
-      </Section>
-      <PractiseAgain record={record} />
-    </>
-  );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A real call: who spoke and how it was timed, then the same scores and turns; no meters, no replay. */
-function CallReportBody({
-  record,
-  call,
-}: {
-  readonly record: SessionRecord;
-  readonly call: NonNullable<SessionRecord['call']>;
-}) {
-  const { report } = record;
-  const navigate = useStore((s) => s.navigate);
-  const buyerName = call.buyers.length === 1 ? (call.buyers[0] ?? 'The buyer') : 'The buyer side';
-  return (
-    <>
-      <Section title="The call">
-        <dl className="report-meta">
-          <dt>Real call</dt>
-          <dd>{call.fileName}</dd>
-          <dt>Rep</dt>
-          <dd>{call.rep}</dd>
-          <dt>Buyer side</dt>
-          <dd>{call.buyers.join(', ')}</dd>
-          <dt>Scored</dt>
-          <dd>{formatDateTime(record.startedAt)}</dd>
-          <dt>Timings</dt>
-          <dd>{capitalise(call.timingSource)}</dd>
-          <dt>Outcome</dt>
-          <dd>{CALL_OUTCOME_TEXT[record.outcome]}</dd>
-          {call.keptAs && (
-            <>
-              <dt>File kept</dt>
-              <dd>{call.keptAs} in the data folder</dd>
-            </>
-          )}
-        </dl>
-      </Section>
-      <Section title="Scores">
-        <ScoreCards report={report} />
-      </Section>
-      <div className="panel">
-        <MetricsTable caption="Metrics" rows={checkRows(report.checks)} />
-      </div>
-      {report.delivery && <DeliveryPanel delivery={report.delivery} />}
-      <Section title="Timeline">
-        <p className="hint">Each block is one of the rep's turns. Choose one to jump to it.</p>
         <Timeline moments={report.moments.map((m) => ({ ...m, group: countedGroup(m) }))} />
       </Section>
       <Section title="Turn by turn">
@@ -167,18 +85,97 @@ function CallReportBody({
           moments={report.moments}
           turns={record.turns}
           buyerName={buyerName}
-          replay={false}
+          replay={!call}
         />
       </Section>
       <Section title="Buyer signals">
         <BuyerSignals signals={report.buyerSignals} />
       </Section>
-      <div className="report-actions">
-        <button type="button" className="button button-primary" onClick={() => navigate('call')}>
-          Score another call
-        </button>
-      </div>
+      {call ? <ScoreAnotherCall /> : <PractiseAgain record={record} />}
     </>
+  );
+}
+
+function MeetingMeta({ record }: { readonly record: SessionRecord }) {
+  const { scenario } = record;
+  const { persona } = scenario;
+  return (
+    <Section title="The meeting">
+      <dl className="report-meta">
+        <dt>Scenario</dt>
+        <dd>{scenario.title}</dd>
+        <dt>Buyer</dt>
+        <dd>
+          {persona.name}, {persona.role} at {persona.company}
+        </dd>
+        <dt>Date</dt>
+        <dd>{formatDateTime(record.startedAt)}</dd>
+        <dt>Difficulty</dt>
+        <dd>{DIFFICULTY_LABEL[record.difficulty]}</dd>
+        <dt>Mode</dt>
+        <dd>{MODE_LABEL[record.mode]}</dd>
+        <dt>Outcome</dt>
+        <dd>
+          {/* "Ended by you" would be wrong for a meeting the app lost mid-way. */}
+          {record.outcome === 'open' && record.endedBy === 'recovery'
+            ? 'Stopped before an outcome'
+            : OUTCOME_TEXT[record.outcome]}
+        </dd>
+        <dt>Ended</dt>
+        <dd>{endedText(record.outcome, record.endedBy, persona.name)}</dd>
+        {record.replayOf && (
+          <>
+            <dt>Replay</dt>
+            <dd>Replayed from turn {record.replayOf.fromTurn} of an earlier meeting</dd>
+          </>
+        )}
+      </dl>
+    </Section>
+  );
+}
+
+/** A real call: who spoke, how it was timed, what was kept. */
+function CallMeta({
+  record,
+  call,
+}: {
+  readonly record: SessionRecord;
+  readonly call: NonNullable<SessionRecord['call']>;
+}) {
+  return (
+    <Section title="The call">
+      <dl className="report-meta">
+        <dt>Real call</dt>
+        <dd>{call.fileName}</dd>
+        <dt>Rep</dt>
+        <dd>{call.rep}</dd>
+        <dt>Buyer side</dt>
+        <dd>{call.buyers.join(', ')}</dd>
+        <dt>Scored</dt>
+        <dd>{formatDateTime(record.startedAt)}</dd>
+        <dt>Timings</dt>
+        <dd>{capitalise(call.timingSource)}</dd>
+        <dt>Outcome</dt>
+        <dd>{CALL_OUTCOME_TEXT[record.outcome]}</dd>
+        {call.keptAs && (
+          <>
+            <dt>File kept</dt>
+            <dd>{call.keptAs} in the data folder</dd>
+          </>
+        )}
+      </dl>
+    </Section>
+  );
+}
+
+function ScoreAnotherCall() {
+  const navigate = useStore((s) => s.navigate);
+  return (
+    <div className="report-actions">
+      <button type="button" className="button button-primary" onClick={() => navigate('call')}>
+        Score another call
+      </button>
+    </div>
   );
 }
 

@@ -1,10 +1,11 @@
 // Score a call: choose a transcript (picker or drop), see who spoke and how
 // much, confirm which speaker is the rep, and get the same report as a
 // practice session, stored in History as a real call.
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { useId, useState, type DragEvent } from 'react';
 import type { CallPreview } from '../../../src-main/contract/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScreenTitle } from '../components/ScreenTitle';
+import { capitalise } from '../lib/format';
 import { useStore } from '../store';
 
 const FORMAT_NAMES: Readonly<Record<CallPreview['format'], string>> = {
@@ -97,8 +98,8 @@ function Preview({
   const score = useStore((s) => s.scoreCall);
   const id = useId();
   const [rep, setRep] = useState(preview.suggestion.name);
+  // Keyed by the upload, so a new file starts from its own suggestion.
   const [keep, setKeep] = useState(false);
-  useEffect(() => setRep(preview.suggestion.name), [preview.suggestion.name]);
 
   const amount = (s: CallPreview['speakers'][number]) =>
     s.seconds !== undefined ? `${Math.round(s.seconds)} s` : `${s.words} words`;
@@ -169,7 +170,7 @@ function Preview({
                 </label>
                 {likely && (
                   <div id={`${id}-why`} className="hint">
-                    {sentence(preview.suggestion.reasons.join('; '))}
+                    {capitalise(preview.suggestion.reasons.join('; '))}
                     {preview.suggestion.confident ? '' : '. Another speaker is close: check.'}
                   </div>
                 )}
@@ -213,8 +214,4 @@ function Preview({
       </div>
     </section>
   );
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
