@@ -9,7 +9,7 @@ import { offerOf, type CompiledScenario, type MeetingMachine } from '../scenario
 import type { Difficulty, Outcome } from '../scenarios/schema';
 import { scoreSession, type SessionReport, type TranscriptEntry } from '../scoring/report';
 import { checkReply, ReplyError } from './reply';
-import type { MeetingContext, TurnFacts } from './types';
+import type { MeetingContext, StatedNeed, TurnFacts } from './types';
 
 export interface MeetingTurn {
   readonly rep: string;
@@ -23,6 +23,15 @@ export interface MeetingTurn {
   readonly state: string;
 }
 
+/** A scenario event the facilitator triggered, and what the buyer said. */
+export interface MeetingEventTaken {
+  readonly id: string;
+  /** How many rep turns came before it. */
+  readonly afterTurn: number;
+  readonly buyer: string;
+  readonly buyerSignals: readonly BuyerSignal[];
+}
+
 export interface SavedMeeting {
   readonly version: 1;
   readonly scenario: string;
@@ -30,6 +39,8 @@ export interface SavedMeeting {
   readonly seed: number;
   readonly opening: string;
   readonly turns: readonly MeetingTurn[];
+  /** Scenario events triggered so far (team roleplays). */
+  readonly events?: readonly MeetingEventTaken[];
   /** XState's persisted snapshot of the persona. */
   readonly persona: Snapshot<unknown>;
 }
@@ -47,6 +58,7 @@ export class Meeting {
   readonly seed: number;
   private readonly actor: Actor<MeetingMachine>;
   private readonly turnsSoFar: MeetingTurn[];
+  private readonly eventsSoFar: MeetingEventTaken[];
   private readonly reader: ConversationReader;
 
   private constructor(
@@ -64,6 +76,7 @@ export class Meeting {
     });
     this.actor.start();
     this.turnsSoFar = saved ? [...saved.turns] : [];
+    this.eventsSoFar = saved?.events ? [...saved.events] : [];
     this.opening = saved
       ? saved.opening
       : this.context()
@@ -72,10 +85,13 @@ export class Meeting {
     // The judge knows which nouns are the offer: the scenario says what the rep sells.
     this.reader = new ConversationReader(classifier.withOffer(offerOf(scenario)));
     this.reader.buyer(this.opening);
-    for (const turn of this.turnsSoFar) {
+    const eventsAfter = (n: number) => this.eventsSoFar.filter((e) => e.afterTurn === n);
+    for (const event of eventsAfter(0)) this.reader.buyer(event.buyer);
+    this.turnsSoFar.forEach((turn, i) => {
       this.reader.remember(turn.rep);
       this.reader.buyer(turn.buyer);
-    }
+      for (const event of eventsAfter(i + 1)) this.reader.buyer(event.buyer);
+    });
   }
 
   static start(options: MeetingOptions): Meeting {
@@ -121,6 +137,41 @@ export class Meeting {
     return this.context().revealed;
   }
 
+  get events(): readonly MeetingEventTaken[] {
+    return this.eventsSoFar;
+  }
+
+  /**
+   * A scenario event (`events.ID` in the file): the buyer says its line and
+   * its effects apply. The next reply is read as answering that line.
+   */
+  trigger(id: string): MeetingEventTaken {
+    if (this.ended)
+      throw new ReplyError(`the meeting has ended (${this.outcome}); an event cannot happen now`);
+    const events = this.scenario.file.events ?? {};
+    if (!Object.hasOwn(events, id)) {
+      const known = Object.keys(events);
+      throw new ReplyError(
+        known.length > 0
+          ? `this scenario has no event "${id}"; its events are ${known.join(', ')}`
+          : `this scenario has no events (asked for "${id}")`,
+      );
+    }
+    const needsBefore = this.context().needs.length;
+    this.actor.send({ type: 'scenario.event', id });
+    const context = this.context();
+    const buyer = context.reply.map((l) => l.text).join(' ');
+    this.reader.buyer(buyer);
+    const taken: MeetingEventTaken = {
+      id,
+      afterTurn: this.turnsSoFar.length,
+      buyer,
+      buyerSignals: signalsOf(buyer, context.needs.slice(needsBefore)),
+    };
+    this.eventsSoFar.push(taken);
+    return taken;
+  }
+
   /** One persona turn: read the reply, move the persona, and return the buyer's answer. */
   reply(raw: string): MeetingTurn {
     if (this.ended)
@@ -132,18 +183,12 @@ export class Meeting {
     const context = this.context();
     const buyer = context.reply.map((l) => l.text).join(' ');
     this.reader.buyer(buyer);
-    const stated: BuyerSignal[] = context.needs
-      .slice(needsBefore)
-      .map((n) => ({ kind: n.kind === 'explicit' ? 'explicit_need' : 'implied_need', cue: buyer }));
-    const read = readBuyerLine(buyer).filter(
-      (s) => s.kind === 'objection' || s.kind === 'disengagement',
-    );
     const turn: MeetingTurn = {
       rep: text,
       understanding,
       facts,
       buyer,
-      buyerSignals: [...stated, ...read],
+      buyerSignals: signalsOf(buyer, context.needs.slice(needsBefore)),
       substantive: context.lastLineSubstantive,
       meters: context.meters,
       state: this.stateName(),
@@ -160,7 +205,19 @@ export class Meeting {
     const entries: TranscriptEntry[] = [
       { speaker: 'buyer', text: this.opening, signals: [], substantive: false },
     ];
-    for (const t of this.turnsSoFar) {
+    const eventLines = (n: number) => {
+      for (const e of this.eventsSoFar) {
+        if (e.afterTurn === n && e.buyer)
+          entries.push({
+            speaker: 'buyer',
+            text: e.buyer,
+            signals: e.buyerSignals,
+            substantive: false,
+          });
+      }
+    };
+    eventLines(0);
+    this.turnsSoFar.forEach((t, i) => {
       entries.push({ speaker: 'rep', text: t.rep, understanding: t.understanding, facts: t.facts });
       if (t.buyer)
         entries.push({
@@ -169,7 +226,8 @@ export class Meeting {
           signals: t.buyerSignals,
           substantive: t.substantive,
         });
-    }
+      eventLines(i + 1);
+    });
     return entries;
   }
 
@@ -181,6 +239,7 @@ export class Meeting {
       seed: this.seed,
       opening: this.opening,
       turns: [...this.turnsSoFar],
+      ...(this.eventsSoFar.length > 0 ? { events: [...this.eventsSoFar] } : {}),
       persona: this.actor.getPersistedSnapshot() as Snapshot<unknown>,
     };
   }
@@ -193,4 +252,16 @@ export class Meeting {
   private context(): MeetingContext {
     return this.actor.getSnapshot().context;
   }
+}
+
+/** What a buyer line signals: the needs the persona noted with it, and objections or disengagement read from its words. */
+function signalsOf(buyer: string, needs: readonly StatedNeed[]): BuyerSignal[] {
+  const stated: BuyerSignal[] = needs.map((n) => ({
+    kind: n.kind === 'explicit' ? 'explicit_need' : 'implied_need',
+    cue: buyer,
+  }));
+  const read = readBuyerLine(buyer).filter(
+    (s) => s.kind === 'objection' || s.kind === 'disengagement',
+  );
+  return [...stated, ...read];
 }

@@ -64,7 +64,11 @@ export interface MeetingContext {
   readonly lastWording: Readonly<Record<string, number>>;
 }
 
-export type MeetingEvent = { type: 'rep.turn'; turn: TurnFacts } | { type: 'turn.settled' };
+export type MeetingEvent =
+  | { type: 'rep.turn'; turn: TurnFacts }
+  | { type: 'turn.settled' }
+  /** A scenario event the facilitator triggered (`events` in the scenario file). */
+  | { type: 'scenario.event'; id: string };
 
 export interface MeetingInput {
   readonly difficulty: Difficulty;

@@ -138,11 +138,22 @@ function buildMachine(file: ScenarioFile, runtime: ScenarioRuntime) {
         ...(state.otherwise ? [state.otherwise] : []),
       ].map((r) => transition(r, true));
       const onSettled = (file.endings ?? []).map((r) => transition(r, false));
+      const onEvent = Object.entries(file.events ?? {}).map(([id, event]) => ({
+        guard: ({ event: e }: { event: MeetingEvent }) =>
+          e.type === 'scenario.event' && e.id === id,
+        target: event.goto,
+        actions: [
+          { type: 'beginEvent', params: event.effects ?? {} },
+          ...REACTION_ACTIONS.filter((key) => key !== 'effects' && event[key] !== undefined).map(
+            (key) => ({ type: key, params: event[key] }),
+          ),
+        ],
+      }));
       return [
         name,
         {
           meta: { description: state.description },
-          on: { 'rep.turn': onTurn, 'turn.settled': onSettled },
+          on: { 'rep.turn': onTurn, 'turn.settled': onSettled, 'scenario.event': onEvent },
         },
       ];
     }),

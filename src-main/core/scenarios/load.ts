@@ -438,6 +438,7 @@ function checkReferences(s: ScenarioFile, report: Report): void {
   }
   s.rules?.forEach((r, i) => checkReaction(r, ['rules', i]));
   s.endings?.forEach((r, i) => checkReaction(r, ['endings', i]));
+  for (const [id, event] of Object.entries(s.events ?? {})) checkReaction(event, ['events', id]);
 
   for (const [name, state] of Object.entries(s.states)) {
     const path = ['states', name];
@@ -483,9 +484,11 @@ function checkReferences(s: ScenarioFile, report: Report): void {
 function checkGraph(s: ScenarioFile, report: Report, stateMisspelt: boolean): void {
   const states = Object.keys(s.states);
   const edges = new Map<string, Set<string>>();
-  const global = [...(s.rules ?? []), ...(s.endings ?? [])].flatMap((r) =>
-    r.goto ? [r.goto] : [],
-  );
+  const global = [
+    ...(s.rules ?? []),
+    ...(s.endings ?? []),
+    ...Object.values(s.events ?? {}),
+  ].flatMap((r) => (r.goto ? [r.goto] : []));
   for (const [name, state] of Object.entries(s.states)) {
     if (state.outcome) continue;
     const targets = [

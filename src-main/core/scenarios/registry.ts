@@ -155,6 +155,7 @@ function isQuestion(behavior: Behavior): boolean {
 
 export const ACTIONS: {
   readonly recordTurn: ActionImpl<undefined>;
+  readonly beginEvent: ActionImpl<Readonly<Record<string, number>>>;
   readonly effects: ActionImpl<Readonly<Record<string, number>>>;
   readonly reveal: ActionImpl<string | readonly string[]>;
   readonly need: ActionImpl<'implied' | 'explicit'>;
@@ -177,6 +178,18 @@ export const ACTIONS: {
       answeringSubstantive: context.lastLineSubstantive,
       lastLineSubstantive: false,
     };
+  },
+  /**
+   * Starts a scenario event: the buyer's new line replaces the last one, and
+   * its meter changes are scaled by difficulty only (no rep turn earned them).
+   */
+  beginEvent: (context, deltas, runtime) => {
+    const { gain, loss } = runtime.difficulty[context.difficulty];
+    const meters = { ...context.meters };
+    for (const [name, delta] of Object.entries(deltas)) {
+      meters[name] = (meters[name] ?? 0) + delta * (delta > 0 ? gain : loss);
+    }
+    return { meters: clampMeters(meters, runtime), reply: [], lastLineSubstantive: false };
   },
   effects: (context, deltas, runtime) => {
     const { gain, loss } = runtime.difficulty[context.difficulty];

@@ -135,6 +135,34 @@ export const otherwise = reaction
   .omit({ when: true })
   .describe('What the buyer does when no reaction applies');
 
+/** Something the facilitator of a team roleplay can make happen: the buyer says a line and moves. */
+export const eventSchema = z
+  .strictObject({
+    label: z
+      .string()
+      .min(1)
+      .max(80)
+      .describe('What the facilitator sees on the button, e.g. "The CFO joins"'),
+    effects: z
+      .record(identifier, z.number())
+      .optional()
+      .describe(
+        "Meter changes, e.g. { patience: -15 }; scaled by difficulty (not by the rep's turn)",
+      ),
+    say: identifier.describe('Key of a line under `lines` the buyer says when it happens'),
+    reveal: oneOrMany(identifier)
+      .optional()
+      .describe('Facts (under persona.facts) the buyer reveals'),
+    need: z
+      .enum(['implied', 'explicit'])
+      .optional()
+      .describe('The buyer states a need: implied or explicit'),
+    goto: identifier.optional().describe('The state the buyer moves to'),
+  })
+  .describe(
+    'A scenario event: the facilitator triggers it between turns; the buyer says its line and its effects apply through the same actions as reactions',
+  );
+
 export const stateSchema = z.strictObject({
   description: z.string().optional().describe('What this state means, for people reading the file'),
   outcome: z
@@ -226,6 +254,12 @@ export const scenarioSchema = z
         'Checked after every turn in every state that is not final, to end or move the meeting',
       ),
     states: z.record(identifier, stateSchema),
+    events: z
+      .record(identifier, eventSchema)
+      .optional()
+      .describe(
+        'Events a facilitator can trigger in a team roleplay ("the CFO joins", "budget frozen"), by id; `/event ID` in a script',
+      ),
     lines: z
       .record(identifier, lineVariants)
       .describe('What the buyer says, by key; several wordings each so sessions differ'),
@@ -237,3 +271,4 @@ export type ReactionSpec = z.infer<typeof reaction>;
 export type WhenSpec = z.infer<typeof when>;
 export type SimpleWhenSpec = z.infer<typeof simpleWhen>;
 export type StateSpec = z.infer<typeof stateSchema>;
+export type EventSpec = z.infer<typeof eventSchema>;
