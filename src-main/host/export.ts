@@ -2,6 +2,7 @@
 // CSV cells that a spreadsheet would run as a formula are prefixed with a
 // quote mark, so an exported scenario title can never execute anything.
 import type { ExportFile, HistoryRow, SessionRecord } from '../contract/api';
+import { csvCell } from '../core/text/csv';
 
 export function sessionJson(record: SessionRecord): ExportFile {
   return {
@@ -51,10 +52,4 @@ export function historyCsv(rows: readonly HistoryRow[], today: Date): ExportFile
     mimeType: 'text/csv',
     content: `${lines.join('\r\n')}\r\n`,
   };
-}
-
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,9 +1,9 @@
 // eval FILE...: the classifier against labelled lines, one set per file.
 // eval --metamorphic FILE...: how many lines leave their group when wrapped in value words.
 // eval --agreement FILE_A FILE_B: how well two labellers agree (Cohen's kappa).
-import { BEHAVIOR_GROUPS } from '../../core/behaviors/taxonomy';
+import { BEHAVIOR_GROUPS, type BehaviorGroup } from '../../core/behaviors/taxonomy';
 import { formatReliability } from '../../core/understanding/calibration';
-import { parseLabelledTsv } from '../../core/understanding/dataset';
+import { parseLabelledTsv, type GroupLabelledLine } from '../../core/understanding/dataset';
 import { defaultClassifier } from '../../core/understanding/default';
 import {
   agreement,
@@ -37,9 +37,16 @@ export const evaluate: Command = ({ positionals, values, json }, io) => {
   }
   if (positionals.length === 0) throw new UsageError('eval takes at least one FILE');
   // Read every file first, so a bad one fails before any output.
-  const sets = positionals.map((path) => ({ path, lines: readSet(path) }));
+  const sets = positionals.map((path) => ({ path, ...readSets(path) }));
   const blocks: string[] = [];
-  for (const { path, lines } of sets) {
+  for (const { path, lines, groupLines } of sets) {
+    if (groupLines.length > 0 && !values.metamorphic) {
+      const result = groupAgreement(groupLines);
+      blocks.push(
+        json ? JSON.stringify({ file: path, groupLabelled: result }) : formatGroupSet(path, result),
+      );
+    }
+    if (lines.length === 0) continue;
     if (values.metamorphic) {
       const report = runMetamorphic(defaultClassifier(), lines);
       blocks.push(
@@ -55,14 +62,67 @@ export const evaluate: Command = ({ positionals, values, json }, io) => {
 };
 
 function readSet(path: string): LabelledLine[] {
-  const { lines, problems } = parseLabelledTsv(readInput(path));
+  const { lines } = readSets(path, { groups: false });
+  return lines;
+}
+
+/** A file's lines labelled by behaviour, and (for `eval FILE`) those labelled only by group. */
+function readSets(
+  path: string,
+  options: { readonly groups: boolean } = { groups: true },
+): { lines: LabelledLine[]; groupLines: GroupLabelledLine[] } {
+  const { lines, groupLines, problems } = parseLabelledTsv(readInput(path), options);
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new InputError(`${path}:${first.line}: ${first.message}${more}`);
   }
-  if (lines.length === 0) throw new InputError(`${path}: no labelled lines`);
-  return lines;
+  if (lines.length === 0 && groupLines.length === 0)
+    throw new InputError(`${path}: no labelled lines`);
+  return { lines, groupLines };
+}
+
+interface GroupResult {
+  readonly examples: number;
+  readonly groupAccuracy: number;
+  /** Rows = the label, columns = the coach's group now. */
+  readonly confusion: { readonly groups: readonly BehaviorGroup[]; readonly counts: number[][] };
+}
+
+/** How often the classifier's group matches lines labelled only by group. */
+function groupAgreement(lines: readonly GroupLabelledLine[]): GroupResult {
+  const classifier = defaultClassifier();
+  const groups = [...BEHAVIOR_GROUPS];
+  const counts = groups.map(() => groups.map(() => 0));
+  let right = 0;
+  for (const line of lines) {
+    const read = classifier.classify(line.text).group;
+    if (read === line.group) right++;
+    const row = counts[groups.indexOf(line.group)];
+    if (row) row[groups.indexOf(read)] = (row[groups.indexOf(read)] ?? 0) + 1;
+  }
+  return {
+    examples: lines.length,
+    groupAccuracy: Math.round((1000 * right) / lines.length) / 1000,
+    confusion: { groups, counts },
+  };
+}
+
+function formatGroupSet(path: string, r: GroupResult): string {
+  const out = [
+    `Set             ${path} (labelled by group)`,
+    `Examples        ${r.examples}`,
+    `Group accuracy  ${r.groupAccuracy}`,
+    '',
+    'Group confusion (rows = labelled, columns = read as)',
+    `${''.padEnd(10)}${r.confusion.groups.map((g) => g.padStart(9)).join('')}`,
+  ];
+  r.confusion.groups.forEach((group, i) => {
+    out.push(
+      `${group.padEnd(10)}${(r.confusion.counts[i] ?? []).map((n) => String(n).padStart(9)).join('')}`,
+    );
+  });
+  return out.join('\n');
 }
 
 function leaked(e: Evaluation): number {

@@ -1,7 +1,8 @@
 // Labelled lines in TSV (`label<TAB>text`, further columns ignored), as used by
 // the training set, the held-out set and `eval`. Bad lines are reported with
-// their line number rather than silently skipped.
-import { isBehavior } from '../behaviors/taxonomy';
+// their line number rather than silently skipped. `eval` also reads lines
+// labelled only by group (value, neutral, pitch), such as a team's calls.
+import { BEHAVIOR_GROUPS, isBehavior, type BehaviorGroup } from '../behaviors/taxonomy';
 import type { LabelledLine } from './train';
 
 export interface DatasetProblem {
@@ -9,18 +10,33 @@ export interface DatasetProblem {
   readonly message: string;
 }
 
-export function parseLabelledTsv(text: string): {
+/** A line labelled only with its group (a room's call in a team roleplay). */
+export interface GroupLabelledLine {
+  readonly group: BehaviorGroup;
+  readonly text: string;
+}
+
+export function parseLabelledTsv(
+  text: string,
+  options: { readonly groups?: boolean } = {},
+): {
   lines: LabelledLine[];
+  groupLines: GroupLabelledLine[];
   problems: DatasetProblem[];
 } {
   const lines: LabelledLine[] = [];
+  const groupLines: GroupLabelledLine[] = [];
   const problems: DatasetProblem[] = [];
+  const isGroup = (label: string): label is BehaviorGroup =>
+    options.groups === true && (BEHAVIOR_GROUPS as readonly string[]).includes(label);
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '' || raw.startsWith('#')) return;
     const [label = '', textColumn] = raw.split('\t');
     if (textColumn === undefined) {
       problems.push({ line, message: 'expected "label<TAB>text"; found no tab' });
+    } else if (isGroup(label.trim()) && textColumn.trim() !== '') {
+      groupLines.push({ group: label.trim() as BehaviorGroup, text: textColumn.trim() });
     } else if (!isBehavior(label.trim())) {
       problems.push({ line, message: `unknown behaviour "${label.trim()}"` });
     } else if (textColumn.trim() === '') {
@@ -29,5 +45,5 @@ export function parseLabelledTsv(text: string): {
       lines.push({ behavior: label.trim() as LabelledLine['behavior'], text: textColumn.trim() });
     }
   });
-  return { lines, problems };
+  return { lines, groupLines, problems };
 }

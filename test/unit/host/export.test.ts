@@ -3,7 +3,8 @@
 // that reads back as the record.
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow } from '../../../src-main/contract/api';
-import { csvCell, historyCsv, sessionJson } from '../../../src-main/host/export';
+import { csvCell } from '../../../src-main/core/text/csv';
+import { historyCsv, sessionJson } from '../../../src-main/host/export';
 import { playedRecord } from '../services/storage/fixtures/records';
 
 const row: HistoryRow = {
