@@ -258,6 +258,8 @@ export interface HistoryRow {
   readonly id: string;
   /** For a real call: the transcript's file name (History marks the row as a real call). */
   readonly call?: string;
+  /** For a team roleplay: its rotation (History marks the row and opens its board; scores are the team's average). */
+  readonly team?: Rotation;
   readonly startedAt: string;
   readonly scenarioId: string;
   readonly scenarioTitle: string;
@@ -318,6 +320,7 @@ export interface AppInfo {
   readonly dataDir: string;
   readonly problems: readonly DataProblem[];
   readonly interrupted: readonly InterruptedSession[];
+  readonly interruptedTeams: readonly InterruptedTeam[];
   /** Where the host writes what went wrong in detail (errors on the page are in words only). */
   readonly logFile: string;
 }
@@ -334,6 +337,203 @@ export interface ExportFile {
   readonly fileName: string;
   readonly mimeType: string;
   readonly content: string;
+}
+
+/** Relay: one meeting, reps take turns. Each: every rep holds the whole meeting against the same buyer. */
+export type Rotation = 'relay' | 'each';
+export type RoomCallGroup = BehaviorGroup;
+
+/** How the team roleplay is set up; `team.start` takes it. */
+export interface TeamSetupArgs {
+  readonly scenarioId: string;
+  readonly difficulty: Difficulty;
+  readonly mode: Mode;
+  readonly rotation: Rotation;
+  /** Relay: turns each rep takes before handing over (1 by default). */
+  readonly turnsPerRep: number;
+  readonly reps: readonly string[];
+  /** The room calls each turn before the coach's call is shown. */
+  readonly calling: boolean;
+}
+
+/** What the facilitator or the current rep does; the host stamps the time. */
+export type TeamActionArgs =
+  | {
+      readonly type: 'turn';
+      readonly text: string;
+      readonly source: ReplySource;
+      readonly utteranceId?: string;
+    }
+  | { readonly type: 'skip' }
+  | { readonly type: 'next' }
+  | { readonly type: 'event'; readonly id: string }
+  | { readonly type: 'pause' }
+  | { readonly type: 'resume' }
+  | {
+      readonly type: 'call';
+      readonly turn: number;
+      readonly call?: RoomCallGroup;
+      readonly tally?: { readonly value: number; readonly neutral: number; readonly pitch: number };
+    }
+  | { readonly type: 'note'; readonly turn: number; readonly text: string }
+  | {
+      readonly type: 'override';
+      readonly turn: number;
+      readonly behavior: Behavior;
+      readonly reason: string;
+    };
+
+/** One turn of a team roleplay as the presenter and the board show it. */
+export interface TeamTurnView {
+  readonly n: number;
+  readonly rep: string;
+  /** Which meeting (0 in a relay; the rep's place in One meeting each) and the turn's number in it. */
+  readonly meeting: number;
+  readonly meetingTurn: number;
+  readonly text: string;
+  readonly source: ReplySource;
+  readonly at: number;
+  readonly buyer: string;
+  /**
+   * The coach's call: present once revealed (after the room's call, at once
+   * when calling is off, on the board always; exam mode hides it until the board).
+   */
+  readonly coach?: { readonly behavior: Behavior; readonly group: BehaviorGroup };
+  /** The facilitator's change of behaviour, with the reason; the coach's call stays beside it. */
+  readonly override?: {
+    readonly behavior: Behavior;
+    readonly group: BehaviorGroup;
+    readonly reason: string;
+  };
+  /** The room's call: one call or a tally, the group it comes to (null on a tied tally), and its agreement with the coach once revealed. */
+  readonly room?: {
+    readonly call?: RoomCallGroup;
+    readonly tally?: { readonly value: number; readonly neutral: number; readonly pitch: number };
+    readonly group: RoomCallGroup | null;
+    readonly agreement?: number;
+  };
+  readonly notes: readonly string[];
+  /** Coach mode: the buyer's meters after the turn. */
+  readonly meters?: Readonly<Record<string, number>>;
+}
+
+export interface TeamEventView {
+  readonly id: string;
+  readonly label: string;
+  readonly meeting: number;
+  readonly afterMeetingTurn: number;
+  readonly buyer: string;
+}
+
+export interface TeamView {
+  readonly id: string;
+  readonly scenario: ScenarioCard;
+  readonly setup: Omit<TeamSetupArgs, 'scenarioId'>;
+  readonly startedAt: string;
+  /** Each meeting held so far: its opening line and how it stands. */
+  readonly meetings: readonly {
+    readonly rep: string | null;
+    readonly opening: string;
+    readonly outcome: Outcome;
+    readonly ended: boolean;
+  }[];
+  readonly turns: readonly TeamTurnView[];
+  readonly events: readonly TeamEventView[];
+  /** Who speaks now; null when the roleplay is complete. */
+  readonly current: string | null;
+  /** Relay: turns the current rep has left before handing over. */
+  readonly turnsLeft: number;
+  readonly paused: boolean;
+  /** For the turn clock, in ms of wall time since startedAt: pauses so far, when the current one began, when this turn began (pauses excluded). */
+  readonly pausedMs: number;
+  readonly pausedAt: number | null;
+  readonly turnStartedAt: number;
+  /** Coach mode: the buyer's meters now, and what they are. */
+  readonly meters?: Readonly<Record<string, number>>;
+  /** The turn the room is asked to call now, if any. */
+  readonly awaitingCall: number | null;
+  readonly availableEvents: readonly { readonly id: string; readonly label: string }[];
+  /** Nothing more can be said: end the roleplay to see the board. */
+  readonly complete: boolean;
+  readonly notice?: string;
+}
+
+export interface TeamQuote {
+  readonly turn: number;
+  readonly text: string;
+  readonly behavior: Behavior;
+  readonly group: BehaviorGroup;
+}
+
+export interface TeamBoardRep {
+  readonly name: string;
+  readonly turns: number;
+  readonly valueCreation: number;
+  readonly pitching: number;
+  readonly overall: number;
+  readonly talkShare: number;
+  readonly best: TeamQuote | null;
+  readonly worst: TeamQuote | null;
+  /** The room's agreement with the coach on this rep's turns (0-1), null when none was called. */
+  readonly agreement: number | null;
+  readonly called: number;
+  /** One meeting each: how the rep's meeting ended and their place in the ranking. */
+  readonly outcome?: Outcome;
+  readonly rank?: number;
+}
+
+/** The board of a finished team roleplay (stored; History opens it again). */
+export interface TeamBoardView {
+  readonly id: string;
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    readonly persona: { readonly name: string; readonly role: string; readonly company: string };
+  };
+  readonly setup: Omit<TeamSetupArgs, 'scenarioId'>;
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly reps: readonly TeamBoardRep[];
+  readonly agreement: number | null;
+  readonly called: number;
+  readonly overrides: number;
+  /** Relay: how the meeting ended. */
+  readonly outcome?: Outcome;
+  readonly openings: readonly string[];
+  readonly turns: readonly TeamTurnView[];
+  readonly events: readonly TeamEventView[];
+}
+
+/** A rep's scores across team roleplays, oldest first. */
+export interface RepProgress {
+  readonly name: string;
+  readonly roleplays: readonly {
+    readonly teamId: string;
+    readonly startedAt: string;
+    readonly scenarioTitle: string;
+    readonly rotation: Rotation;
+    readonly turns: number;
+    readonly valueCreation: number;
+    readonly pitching: number;
+    readonly overall: number;
+  }[];
+}
+
+export interface TeamRosters {
+  /** Teams used before, most recent first. */
+  readonly saved: readonly { readonly reps: readonly string[]; readonly usedAt: string }[];
+  readonly progress: readonly RepProgress[];
+}
+
+/** A team roleplay that was in progress when the app stopped. */
+export interface InterruptedTeam {
+  readonly id: string;
+  readonly scenarioTitle: string;
+  readonly rotation: Rotation;
+  readonly reps: readonly string[];
+  readonly startedAt: string;
+  /** Every acknowledged action is kept (turns, calls, notes, overrides). */
+  readonly turns: number;
 }
 
 /** Every call: its arguments and its result. */
@@ -409,6 +609,25 @@ export interface Calls {
     result: SessionRecord;
   };
   'call.cancel': { args: { uploadId: string }; result: null };
+  /** Starts a team roleplay (one live at a time; a solo meeting in progress is left as it is). */
+  'team.start': { args: TeamSetupArgs; result: TeamView };
+  /** The live team roleplay, if any: the UI asks after a reload. */
+  'team.current': { args: undefined; result: TeamView | null };
+  /** A turn, a facilitator control, the room's call, a note or an override; journalled before it is answered. */
+  'team.act': { args: { teamId: string; action: TeamActionArgs }; result: TeamView };
+  /** Ends the roleplay and stores it; its board. Null when no turn was taken (it is discarded). */
+  'team.end': { args: { teamId: string }; result: TeamBoardView | null };
+  /** A stored roleplay's board. */
+  'team.board': { args: { teamId: string }; result: TeamBoardView };
+  /** One rep's report from a stored roleplay: their meeting, or their turns of the relay. */
+  'team.repReport': { args: { teamId: string; rep: string }; result: SessionRecord };
+  'team.rosters': { args: undefined; result: TeamRosters };
+  'team.resume': { args: { teamId: string }; result: TeamView };
+  'team.discard': { args: { teamId: string }; result: null };
+  /** One row per rep and one per turn. */
+  'team.exportCsv': { args: { teamId: string }; result: ExportFile };
+  /** The room's calls and the overrides as labelled lines for `cli eval`. */
+  'team.exportLabels': { args: { teamId: string }; result: ExportFile };
 }
 
 export type CallName = keyof Calls;
@@ -447,6 +666,17 @@ export const CALL_NAMES = [
   'call.preview',
   'call.score',
   'call.cancel',
+  'team.start',
+  'team.current',
+  'team.act',
+  'team.end',
+  'team.board',
+  'team.repReport',
+  'team.rosters',
+  'team.resume',
+  'team.discard',
+  'team.exportCsv',
+  'team.exportLabels',
 ] as const satisfies readonly CallName[];
 
 // Compile-time check that CALL_NAMES lists every call.

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { DIFFICULTIES } from '../core/scenarios/schema';
 import { MAX_REPLY_CHARACTERS } from '../core/meeting/reply';
 import { MAX_TRANSCRIPT_BYTES } from '../core/transcripts/types';
+import { BEHAVIORS, BEHAVIOR_GROUPS } from '../core/behaviors/taxonomy';
+import { MAX_REPS, MAX_REP_NAME } from '../core/team/roster';
+import { MAX_NOTE_CHARS, MAX_REASON_CHARS, MAX_TALLY, MAX_TURNS_PER_REP } from '../core/team/types';
 import {
   END_OF_TURN_MS,
   MAX_CALL_PIECE_CHARS,
@@ -42,6 +45,8 @@ const none = z
   .or(z.null())
   .transform(() => undefined);
 const mode = z.enum(['coach', 'exam']);
+const turnNumber = z.number().int().min(1).max(100_000);
+const hands = z.number().int().min(0).max(MAX_TALLY);
 
 const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'app.info': none,
@@ -131,6 +136,67 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
     keepFile: z.boolean(),
   }),
   'call.cancel': z.strictObject({ uploadId }),
+  'team.start': z.strictObject({
+    scenarioId: z.string().regex(SCENARIO_ID, 'is not a scenario id'),
+    difficulty: z.enum(DIFFICULTIES),
+    mode,
+    rotation: z.enum(['relay', 'each']),
+    turnsPerRep: z.number().int().min(1).max(MAX_TURNS_PER_REP),
+    // The roster's rules (count, length, unique) are checked by the core with a message per rep.
+    reps: z.array(z.string().max(MAX_REP_NAME * 4)).max(MAX_REPS * 2),
+    calling: z.boolean(),
+  }),
+  'team.current': none,
+  'team.act': z.strictObject({
+    teamId: sessionId,
+    action: z.discriminatedUnion('type', [
+      z.strictObject({
+        type: z.literal('turn'),
+        text: z.string().max(MAX_REPLY_CHARACTERS * 4),
+        source: z.enum(['typed', 'spoken']),
+        utteranceId: utteranceId.optional(),
+      }),
+      z.strictObject({ type: z.literal('skip') }),
+      z.strictObject({ type: z.literal('next') }),
+      z.strictObject({
+        type: z.literal('event'),
+        id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'is not an event id'),
+      }),
+      z.strictObject({ type: z.literal('pause') }),
+      z.strictObject({ type: z.literal('resume') }),
+      z.strictObject({
+        type: z.literal('call'),
+        turn: turnNumber,
+        call: z.enum(BEHAVIOR_GROUPS).optional(),
+        tally: z.strictObject({ value: hands, neutral: hands, pitch: hands }).optional(),
+      }),
+      z.strictObject({
+        type: z.literal('note'),
+        turn: turnNumber,
+        text: z.string().max(MAX_NOTE_CHARS * 2),
+      }),
+      z.strictObject({
+        type: z.literal('override'),
+        turn: turnNumber,
+        behavior: z.enum(BEHAVIORS),
+        reason: z.string().max(MAX_REASON_CHARS * 2),
+      }),
+    ]),
+  }),
+  'team.end': z.strictObject({ teamId: sessionId }),
+  'team.board': z.strictObject({ teamId: sessionId }),
+  'team.repReport': z.strictObject({
+    teamId: sessionId,
+    rep: z
+      .string()
+      .min(1)
+      .max(MAX_REP_NAME * 4),
+  }),
+  'team.rosters': none,
+  'team.resume': z.strictObject({ teamId: sessionId }),
+  'team.discard': z.strictObject({ teamId: sessionId }),
+  'team.exportCsv': z.strictObject({ teamId: sessionId }),
+  'team.exportLabels': z.strictObject({ teamId: sessionId }),
 };
 
 export type ArgsCheck<K extends CallName> =

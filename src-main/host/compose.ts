@@ -15,6 +15,8 @@ import { dispatch, handlersFor, type Handlers, type ShellEffects } from './dispa
 import { SessionHost } from './session-host';
 import { SpeechHost } from './speech-host';
 import { CallHost } from './call-host';
+import { TeamHost } from './team-host';
+import { TeamStore } from '../services/storage/team-store';
 import {
   chooseEngine,
   closeSpeechEngines,
@@ -39,6 +41,7 @@ export interface ComposeOptions {
 
 export interface ComposedHost {
   readonly host: SessionHost;
+  readonly teams: TeamHost;
   readonly speech: SpeechHost;
   readonly handlers: Handlers;
   /** Answers one call (validate, run, envelope), logging what went wrong to the log file and stderr. */
@@ -73,6 +76,12 @@ export function composeHost(options: ComposeOptions): ComposedHost {
       log.write(`reloading the scenarios in ${ownScenarioDir}: ${String(error)}`);
     }
   });
+  const teams = new TeamHost({
+    store: new TeamStore(store),
+    library: () => library,
+    classifier: defaultClassifier(),
+    log,
+  });
   const host = new SessionHost({
     shell: options.shell,
     version: options.version,
@@ -82,6 +91,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     ownScenarioDir,
     classifier: defaultClassifier(),
     log,
+    otherRows: () => teams.historyRows(),
   });
   // Nothing is loaded here: an engine loads its model when a meeting starts.
   const engines = createSpeechEngines({
@@ -98,13 +108,14 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     classifier: defaultClassifier(),
     ...(options.disk ? { disk: options.disk } : {}),
   });
-  const handlers = handlersFor(host, speech, calls, options.effects);
+  const handlers = handlersFor(host, speech, calls, teams, options.effects);
   const logBoth = (message: string) => {
     log.write(message);
     console.error(message);
   };
   return {
     host,
+    teams,
     speech,
     handlers,
     call: (name, args) => dispatch(handlers, name, args, logBoth),
@@ -112,6 +123,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     close: async () => {
       watch.close();
       host.close();
+      teams.close();
       await speech.close();
     },
   };

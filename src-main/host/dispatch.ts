@@ -16,6 +16,7 @@ import { HostError, errorKindOf, internalMessage, storageMessage } from './error
 import type { SessionHost } from './session-host';
 import type { SpeechHost } from './speech-host';
 import type { CallHost } from './call-host';
+import type { TeamHost } from './team-host';
 
 export type Handlers = {
   readonly [K in CallName]: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>>;
@@ -30,6 +31,7 @@ export function handlersFor(
   host: SessionHost,
   speech: SpeechHost,
   calls: CallHost,
+  teams: TeamHost,
   effects: ShellEffects = {},
 ): Handlers {
   /** A meeting became live: get the speech model loaded before the rep speaks. */
@@ -38,7 +40,7 @@ export function handlersFor(
     return view;
   };
   return {
-    'app.info': () => host.info(),
+    'app.info': () => ({ ...host.info(), interruptedTeams: teams.interrupted() }),
     'app.log': () => host.logTail(),
     'app.openScenarioFolder': async () => {
       if (!effects.openFolder) {
@@ -70,19 +72,28 @@ export function handlersFor(
     },
     'history.list': (args) => host.history(args),
     'history.progress': ({ scenarioId }) => host.progress(scenarioId),
-    'history.get': ({ sessionId }) => host.record(sessionId),
+    'history.get': ({ sessionId }) => {
+      if (teams.has(sessionId))
+        throw new HostError('invalid', 'That is a team roleplay: open its board (team.board).');
+      return host.record(sessionId);
+    },
     'history.delete': ({ sessionId }) => {
-      host.deleteSession(sessionId);
+      if (teams.has(sessionId)) teams.delete(sessionId);
+      else host.deleteSession(sessionId);
       return null;
     },
     'history.undoDelete': ({ sessionId }) => {
-      host.undoDelete(sessionId);
+      if (!teams.undoDelete(sessionId)) host.undoDelete(sessionId);
       return null;
     },
     'history.exportSession': ({ sessionId }) => host.exportSession(sessionId),
     'history.exportCsv': () => host.exportCsv(),
     'speech.status': () => speech.status(),
-    'speech.begin': (args) => speech.begin(args, host.clock(args.sessionId)),
+    'speech.begin': (args) =>
+      speech.begin(
+        args,
+        teams.hasLive(args.sessionId) ? teams.clock(args.sessionId) : host.clock(args.sessionId),
+      ),
     'speech.audio': (args) => speech.audio(args),
     'speech.finish': (args) => speech.finish(args),
     'speech.cancel': (args) => speech.cancel(args),
@@ -93,6 +104,31 @@ export function handlersFor(
     'call.preview': (args) => calls.preview(args),
     'call.score': (args) => calls.score(args),
     'call.cancel': (args) => calls.cancel(args),
+    'team.start': (args) => warm(teams.start(args)),
+    'team.current': () => teams.current(),
+    'team.act': (args) => {
+      const { action } = args;
+      if (action.type !== 'turn' || action.utteranceId === undefined) return teams.act(args);
+      // A spoken turn: the utterance must be this roleplay's; it is spent once answered.
+      speech.claim(action.utteranceId, args.teamId);
+      const view = teams.act({ ...args, action: { ...action, source: 'spoken' } });
+      speech.spend(action.utteranceId);
+      return view;
+    },
+    'team.end': (args) => {
+      speech.forget(args.teamId);
+      return teams.end(args);
+    },
+    'team.board': ({ teamId }) => teams.board(teamId),
+    'team.repReport': (args) => teams.repReport(args),
+    'team.rosters': () => teams.rosters(),
+    'team.resume': (args) => warm(teams.resume(args)),
+    'team.discard': (args) => {
+      teams.discard(args);
+      return null;
+    },
+    'team.exportCsv': ({ teamId }) => teams.exportCsv(teamId),
+    'team.exportLabels': ({ teamId }) => teams.exportLabels(teamId),
   };
 }
 

@@ -8,12 +8,13 @@
 // ended it), then the session is stored (never over another), then the journal
 // goes. Stopped after the first step, the next start stores it; after the
 // second, the next start removes the journal. It never comes back as interrupted.
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type {
   AppInfo,
   CallArgs,
   ExportFile,
   HistoryPage,
+  HistoryRow,
   InterruptedSession,
   LogTail,
   ProgressSeries,
@@ -41,7 +42,13 @@ import type { SessionStore } from '../services/storage/session-store';
 import { HostError, storageMessage } from './errors';
 import type { MeetingClock } from './speech-host';
 import { historyCsv, sessionJson } from './export';
-import { scenarioCardOf, sessionRecordOf, sessionViewOf, type LiveState } from './views';
+import {
+  scenarioCardOf,
+  scenarioDigest as digestOf,
+  sessionRecordOf,
+  sessionViewOf,
+  type LiveState,
+} from './views';
 
 export interface HostOptions {
   readonly shell: AppInfo['shell'];
@@ -55,6 +62,8 @@ export interface HostOptions {
   readonly classifier: BehaviorClassifier;
   readonly log: LogFile;
   readonly now?: () => Date;
+  /** Rows History lists beside the stored sessions (team roleplays), newest first. */
+  readonly otherRows?: () => readonly HistoryRow[];
 }
 
 interface LiveSession extends LiveState {
@@ -76,7 +85,7 @@ export class SessionHost {
     this.storeEndedMeetings();
   }
 
-  info(): AppInfo {
+  info(): Omit<AppInfo, 'interruptedTeams'> {
     const { store, settings } = this.options;
     return {
       shell: this.options.shell,
@@ -301,7 +310,13 @@ export class SessionHost {
   }
 
   history(args: CallArgs<'history.list'>): HistoryPage {
-    const rows = this.options.store.list();
+    const others = this.options.otherRows?.() ?? [];
+    const rows =
+      others.length === 0
+        ? this.options.store.list()
+        : [...this.options.store.list(), ...others].sort((a, b) =>
+            a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : a.id < b.id ? 1 : -1,
+          );
     const scenarios = new Map<string, { id: string; title: string; sessions: number }>();
     for (const row of rows) {
       const seen = scenarios.get(row.scenarioId);
@@ -555,8 +570,4 @@ export class SessionHost {
     }
     throw new HostError('not_found', `No meeting in progress with id "${id}"; it may have ended.`);
   }
-}
-
-function digestOf(scenario: CompiledScenario): string {
-  return createHash('sha256').update(JSON.stringify(scenario.file)).digest('hex').slice(0, 16);
 }

@@ -2,6 +2,7 @@
 // live meeting (with meters and behaviour tags only in coach mode) and the
 // stored session record (services/storage/session-record.ts). Pure functions
 // of their inputs.
+import { createHash } from 'node:crypto';
 import type { LiveTurn, ScenarioCard, SessionView } from '../contract/api';
 import type { Meeting } from '../core/meeting/meeting';
 import { briefOf, type CompiledScenario } from '../core/scenarios/compile';
@@ -75,4 +76,9 @@ export function sessionViewOf(live: LiveState): SessionView {
     ...(live.header.replayOf ? { replayOf: live.header.replayOf } : {}),
     ...(live.notice ? { notice: live.notice } : {}),
   };
+}
+
+/** A digest of a scenario as it is now, to notice when one has changed since a meeting began. */
+export function scenarioDigest(scenario: CompiledScenario): string {
+  return createHash('sha256').update(JSON.stringify(scenario.file)).digest('hex').slice(0, 16);
 }

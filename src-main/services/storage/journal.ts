@@ -127,8 +127,12 @@ function describe(error: z.ZodError): string {
   return `${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message}`;
 }
 
-/** Appends to one meeting's journal; every append is wholly on disk when it returns, or throws and leaves the journal as it was. */
-export class JournalWriter {
+/**
+ * An append-only file of JSON lines: every append is wholly on disk (written
+ * and flushed) when it returns, or throws and leaves the file as it was. The
+ * turn journal and the team journal are both made of it.
+ */
+export class LineLog {
   private constructor(
     readonly path: string,
     private fd: number | undefined,
@@ -137,59 +141,30 @@ export class JournalWriter {
     private readonly disk: Disk,
   ) {}
 
-  /** Starts a new journal; never overwrites one. A journal that cannot get its start line is removed. */
-  static create(path: string, header: JournalHeader, disk: Disk = nodeDisk): JournalWriter {
+  /** Starts a new file with its first line; never overwrites one. A file that cannot get its first line is removed. */
+  static create(path: string, first: unknown, disk: Disk = nodeDisk): LineLog {
     // Append mode: after a failed line is cut back, the next one lands at the new end.
     const fd = disk.openSync(path, 'ax', 0o600);
-    const writer = new JournalWriter(path, fd, 0, disk);
+    const log = new LineLog(path, fd, 0, disk);
     try {
-      writer.write(journalHeader.parse(header));
+      log.append(first);
     } catch (error) {
-      writer.close();
+      log.close();
       disk.rmSync(path, { force: true });
       throw error;
     }
     syncFolder(dirname(path));
-    return writer;
+    return log;
   }
 
-  /**
-   * Continues a journal from what was kept of it (a torn last line or turns
-   * that no longer replay are left out), replacing the file atomically.
-   */
-  static rewrite(
-    path: string,
-    header: JournalHeader,
-    turns: readonly JournalTurn[],
-    disk: Disk = nodeDisk,
-  ): JournalWriter {
-    const lines = [journalHeader.parse(header), ...turns.map((t) => journalTurn.parse(t))];
+  /** Replaces the file atomically with these lines and goes on appending to it. */
+  static rewrite(path: string, lines: readonly unknown[], disk: Disk = nodeDisk): LineLog {
     const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
     writeFileAtomic(path, text, disk);
-    return new JournalWriter(path, disk.openSync(path, 'a', 0o600), Buffer.byteLength(text), disk);
+    return new LineLog(path, disk.openSync(path, 'a', 0o600), Buffer.byteLength(text), disk);
   }
 
-  append(turn: JournalTurn): void {
-    this.write(journalTurn.parse(turn));
-  }
-
-  /** Marks the meeting as ended by `endedBy`; the last line a journal gets. */
-  end(endedBy: JournalEnd['endedBy']): void {
-    this.write(journalEnd.parse({ type: 'end', endedBy }));
-  }
-
-  close(): void {
-    if (this.fd === undefined) return;
-    const fd = this.fd;
-    this.fd = undefined;
-    try {
-      this.disk.closeSync(fd);
-    } catch {
-      // Every acknowledged line was flushed already; nothing more to keep.
-    }
-  }
-
-  private write(value: unknown): void {
+  append(value: unknown): void {
     if (this.fd === undefined) throw new JournalError(`${this.path}: journal is closed`);
     const fd = this.fd;
     const line = Buffer.from(`${JSON.stringify(value)}\n`, 'utf8');
@@ -209,8 +184,60 @@ export class JournalWriter {
     this.size += line.length;
   }
 
+  close(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      this.disk.closeSync(fd);
+    } catch {
+      // Every acknowledged line was flushed already; nothing more to keep.
+    }
+  }
+
   private cutBack(fd: number): void {
     this.disk.ftruncateSync(fd, this.size);
     this.disk.fsyncSync(fd);
+  }
+}
+
+/** Appends to one meeting's journal; every append is wholly on disk when it returns, or throws and leaves the journal as it was. */
+export class JournalWriter {
+  private constructor(private readonly log: LineLog) {}
+
+  get path(): string {
+    return this.log.path;
+  }
+
+  /** Starts a new journal; never overwrites one. A journal that cannot get its start line is removed. */
+  static create(path: string, header: JournalHeader, disk: Disk = nodeDisk): JournalWriter {
+    return new JournalWriter(LineLog.create(path, journalHeader.parse(header), disk));
+  }
+
+  /**
+   * Continues a journal from what was kept of it (a torn last line or turns
+   * that no longer replay are left out), replacing the file atomically.
+   */
+  static rewrite(
+    path: string,
+    header: JournalHeader,
+    turns: readonly JournalTurn[],
+    disk: Disk = nodeDisk,
+  ): JournalWriter {
+    const lines = [journalHeader.parse(header), ...turns.map((t) => journalTurn.parse(t))];
+    return new JournalWriter(LineLog.rewrite(path, lines, disk));
+  }
+
+  append(turn: JournalTurn): void {
+    this.log.append(journalTurn.parse(turn));
+  }
+
+  /** Marks the meeting as ended by `endedBy`; the last line a journal gets. */
+  end(endedBy: JournalEnd['endedBy']): void {
+    this.log.append(journalEnd.parse({ type: 'end', endedBy }));
+  }
+
+  close(): void {
+    this.log.close();
   }
 }

@@ -243,7 +243,8 @@ export class SessionStore {
     return inside.startsWith('..') ? basename(path) : inside;
   }
 
-  private wordsOf(error: unknown): string {
+  /** An error in words, with the data folder left out of any path. */
+  wordsOf(error: unknown): string {
     const message = error instanceof Error ? error.message : String(error);
     return message.split(this.dataDir + '/').join('');
   }
@@ -272,7 +273,8 @@ export class SessionStore {
     return parsed.data as SessionRecord;
   }
 
-  private setAside(path: string, message: string): void {
+  /** Moves a file that cannot be used into set-aside/, with a message Settings lists. */
+  setAside(path: string, message: string): void {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const movedTo = join(this.dataDir, 'set-aside', `${stamp}-${basename(path)}`);
     try {
