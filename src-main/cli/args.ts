@@ -44,6 +44,12 @@ export interface CommandInput {
     readonly format?: string;
     /** practice: do not save the session to History. */
     readonly 'no-save'?: boolean;
+    /** team: the roster, comma-separated. */
+    readonly reps?: string;
+    /** team: relay or each. */
+    readonly rotation?: string;
+    /** team: turns each rep takes in a relay before handing over. */
+    readonly turns?: string;
   };
   readonly positionals: readonly string[];
   readonly json: boolean;

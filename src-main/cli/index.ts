@@ -13,6 +13,7 @@ import { play } from './commands/play';
 import { practiceCommand } from './commands/practice';
 import { scenarios } from './commands/scenarios';
 import { score } from './commands/score';
+import { team } from './commands/team';
 import { transcribe } from './commands/transcribe';
 import { validate } from './commands/validate';
 import { commandHelp, isCommand, mainHelp, type CommandName } from './usage';
@@ -34,6 +35,9 @@ const OPTIONS = {
   agreement: { type: 'boolean' },
   'data-dir': { type: 'string' },
   'no-save': { type: 'boolean' },
+  reps: { type: 'string' },
+  rotation: { type: 'string' },
+  turns: { type: 'string' },
 } as const;
 
 /** Each command, and the options it takes besides --json and --help. */
@@ -46,6 +50,10 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
   eval: { run: evaluate, options: ['metamorphic', 'agreement'] },
   play: { run: play, options: ['scenario', 'replies', 'seed', 'difficulty', 'data-dir'] },
   score: { run: score, options: ['rep', 'format'] },
+  team: {
+    run: team,
+    options: ['scenario', 'reps', 'rotation', 'turns', 'replies', 'seed', 'difficulty', 'data-dir'],
+  },
   validate: { run: validate, options: ['data-dir'] },
   new: { run: newScenario, options: ['out', 'dir', 'data-dir'] },
   scenarios: { run: scenarios, options: [] },

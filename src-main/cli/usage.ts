@@ -55,6 +55,20 @@ likely the rep. Where the file has times, talk share, monologues and pauses are
 measured from them; otherwise they are estimated from words, and the report's
 metrics.timings says which. Prints the same report a practice session gets.`,
   },
+  team: {
+    usage:
+      'team --scenario ID --reps "Ana,Ben,Chloe" --replies FILE [--rotation relay|each] [--turns N] [--seed N] [--difficulty easy|normal|hard]',
+    summary: 'Play a team roleplay from a script: reps take turns against one buyer.',
+    details: `--rotation relay (the default): one meeting, each rep takes --turns N turns
+(default 1) in roster order; the replies are taken in order. --rotation each:
+every rep holds the whole meeting against the same buyer and seed; the file holds
+one block of replies per rep, separated by a line "---". In a script, "/event ID"
+triggers one of the scenario's events (such as cfo_joins), "/next" hands over
+early and "/skip" passes a turn (relay). Prints the turns and the team board;
+--json prints {"scenario","rotation","reps":[{"name","turns","valueCreation",
+"pitching","overall","talkShare","best","worst"}],"turns":[{"rep","text",
+"behavior","group","buyer"}],"outcome"} (in each, reps[].outcome instead).`,
+  },
   validate: {
     usage: 'validate [PATH...] [--data-dir DIR]',
     summary:

@@ -195,18 +195,17 @@ export function teamBoard(state: TeamState): TeamBoard {
     const { report, turns } = repReport(state, name);
     const quotes = report.moments.map((m, i) => ({ moment: m, turn: turns[i] as TeamTurn }));
     const net = (q: (typeof quotes)[number]) => q.moment.valuePoints - q.moment.pitchPoints;
-    const pick = (better: (a: number, b: number) => boolean) => {
-      let chosen: (typeof quotes)[number] | undefined;
-      for (const q of quotes) if (!chosen || better(net(q), net(chosen))) chosen = q;
-      return chosen
-        ? {
-            turn: chosen.turn.n,
-            text: chosen.turn.text,
-            behavior: chosen.moment.behavior,
-            group: chosen.moment.group,
-          }
+    const quoteOf = (q: (typeof quotes)[number] | undefined): TeamMomentQuote | null =>
+      q
+        ? { turn: q.turn.n, text: q.turn.text, behavior: q.moment.behavior, group: q.moment.group }
         : null;
-    };
+    // Best: the turn that created the most value (none when no turn did). Worst:
+    // of the others, the one that cost the most; the later on a tie, so a rep
+    // who only ever did well sees where it faded.
+    let best: (typeof quotes)[number] | undefined;
+    for (const q of quotes) if (net(q) > 0 && (!best || net(q) > net(best))) best = q;
+    let worst: (typeof quotes)[number] | undefined;
+    for (const q of quotes) if (q !== best && (!worst || net(q) <= net(worst))) worst = q;
     const { agreement, called } = meanAgreement(state, turns);
     const meeting = state.meetings.find((m) => m.rep === name);
     return {
@@ -216,9 +215,8 @@ export function teamBoard(state: TeamState): TeamBoard {
       pitching: report.pitching,
       overall: report.overall,
       talkShare: report.metrics.repTalkShare,
-      best: pick((a, b) => a > b),
-      // The worst is the lowest net; with nothing below zero it is still the weakest turn.
-      worst: quotes.length > 1 ? pick((a, b) => a < b) : null,
+      best: quoteOf(best),
+      worst: quoteOf(worst),
       agreement,
       called,
       ...(state.setup.rotation === 'each' ? { outcome: meeting?.outcome ?? 'open' } : {}),

@@ -99,7 +99,7 @@ function cell(text: string): string {
 export function teamLabelledLines(state: TeamState): string {
   const lines = [
     '# First Meeting team roleplay: labels from the room and the facilitator',
-    '# label<TAB>text<TAB>source; `npm run cli -- eval FILE` reads it',
+    '# label<TAB>text<TAB>source; a room call is labelled group:GROUP; `npm run cli -- eval FILE` reads it',
   ];
   for (const turn of state.turns) {
     const override = state.overrides[turn.n];
@@ -112,7 +112,7 @@ export function teamLabelledLines(state: TeamState): string {
     const room = call ? roomGroupOf(call) : null;
     if (room) {
       lines.push(
-        `${room}\t${cell(turn.text)}\troom call (coach: ${turn.understanding.group}${override ? `, overridden to ${groupOf(state, turn)}` : ''})`,
+        `group:${room}\t${cell(turn.text)}\troom call (coach: ${turn.understanding.group}${override ? `, overridden to ${groupOf(state, turn)}` : ''})`,
       );
     }
   }

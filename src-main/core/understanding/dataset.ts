@@ -1,7 +1,8 @@
 // Labelled lines in TSV (`label<TAB>text`, further columns ignored), as used by
 // the training set, the held-out set and `eval`. Bad lines are reported with
 // their line number rather than silently skipped. `eval` also reads lines
-// labelled only by group (value, neutral, pitch), such as a team's calls.
+// labelled only by group, as `group:value`, `group:neutral` or `group:pitch`
+// (a team's calls): "pitch" alone is the behaviour.
 import { BEHAVIOR_GROUPS, isBehavior, type BehaviorGroup } from '../behaviors/taxonomy';
 import type { LabelledLine } from './train';
 
@@ -27,16 +28,20 @@ export function parseLabelledTsv(
   const lines: LabelledLine[] = [];
   const groupLines: GroupLabelledLine[] = [];
   const problems: DatasetProblem[] = [];
-  const isGroup = (label: string): label is BehaviorGroup =>
-    options.groups === true && (BEHAVIOR_GROUPS as readonly string[]).includes(label);
+  const groupOf = (label: string): BehaviorGroup | undefined => {
+    const group = /^group:(\w+)$/.exec(label)?.[1];
+    return options.groups === true && (BEHAVIOR_GROUPS as readonly string[]).includes(group ?? '')
+      ? (group as BehaviorGroup)
+      : undefined;
+  };
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '' || raw.startsWith('#')) return;
     const [label = '', textColumn] = raw.split('\t');
     if (textColumn === undefined) {
       problems.push({ line, message: 'expected "label<TAB>text"; found no tab' });
-    } else if (isGroup(label.trim()) && textColumn.trim() !== '') {
-      groupLines.push({ group: label.trim() as BehaviorGroup, text: textColumn.trim() });
+    } else if (groupOf(label.trim()) && textColumn.trim() !== '') {
+      groupLines.push({ group: groupOf(label.trim()) as BehaviorGroup, text: textColumn.trim() });
     } else if (!isBehavior(label.trim())) {
       problems.push({ line, message: `unknown behaviour "${label.trim()}"` });
     } else if (textColumn.trim() === '') {

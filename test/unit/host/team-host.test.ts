@@ -138,7 +138,7 @@ describe('team roleplays in the host', () => {
     expect(csv.content).toContain('<img src=x onerror=alert(1)>');
     const labels = await call(second, 'team.exportLabels', { teamId: id });
     expect(labels.content).toMatch(/^insight\t/m);
-    expect(labels.content).toMatch(/^value\tWhat does a great year/m);
+    expect(labels.content).toMatch(/^group:value\tWhat does a great year/m);
   });
 
   it('a turn the disk cannot take is taken back: the room sees nothing the journal does not have', async () => {
