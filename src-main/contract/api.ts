@@ -542,6 +542,8 @@ export interface Calls {
   'app.log': { args: undefined; result: LogTail };
   /** Desktop app only: opens the folder for the organisation's own scenarios in the file manager. */
   'app.openScenarioFolder': { args: undefined; result: null };
+  /** Desktop app only: saves the page on show as a PDF where the user chooses; the path, or null when cancelled. */
+  'app.printToPdf': { args: { fileName: string }; result: string | null };
   'scenarios.list': { args: undefined; result: ScenarioList };
   'session.start': {
     args: { scenarioId: string; difficulty: Difficulty; mode: Mode };
@@ -638,6 +640,7 @@ export const CALL_NAMES = [
   'app.info',
   'app.log',
   'app.openScenarioFolder',
+  'app.printToPdf',
   'scenarios.list',
   'session.start',
   'session.current',

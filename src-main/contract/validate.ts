@@ -52,6 +52,9 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'app.info': none,
   'app.log': none,
   'app.openScenarioFolder': none,
+  'app.printToPdf': z.strictObject({
+    fileName: z.string().regex(/^[\w.-]{1,120}\.pdf$/, 'is not a file name ending in .pdf'),
+  }),
   'scenarios.list': none,
   'session.start': z.strictObject({
     scenarioId: z.string().regex(SCENARIO_ID, 'is not a scenario id'),

@@ -25,6 +25,8 @@ export type Handlers = {
 /** What only a shell can do for the host (Electron opens folders; browser mode cannot). */
 export interface ShellEffects {
   readonly openFolder?: (path: string) => Promise<void>;
+  /** Saves the page on show as a PDF where the user chooses; the path, or null if they cancelled. */
+  readonly printToPdf?: (fileName: string) => Promise<string | null>;
 }
 
 export function handlersFor(
@@ -48,6 +50,15 @@ export function handlersFor(
       }
       await effects.openFolder(host.ownScenarioFolder());
       return null;
+    },
+    'app.printToPdf': async ({ fileName }) => {
+      if (!effects.printToPdf) {
+        throw new HostError(
+          'invalid',
+          "Only the desktop app saves PDFs itself; use your browser's print dialog (Save as PDF).",
+        );
+      }
+      return effects.printToPdf(fileName);
     },
     'scenarios.list': () => host.scenarios(),
     'session.start': (args) => warm(host.start(args)),

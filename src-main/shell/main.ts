@@ -5,6 +5,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   protocol,
   session,
@@ -12,7 +13,7 @@ import {
   type IpcMainInvokeEvent,
 } from 'electron';
 import ElectronStore from 'electron-store';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CALL_NAMES } from '../contract/api';
 import { composeHost } from '../host/compose';
@@ -136,6 +137,19 @@ void app.whenReady().then(() => {
       openFolder: async (path) => {
         const problem = await shell.openPath(path);
         if (problem) throw new Error(problem);
+      },
+      // The page on show, as its print stylesheet lays it out, saved where the user chooses.
+      printToPdf: async (fileName) => {
+        const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        if (!window) return null;
+        const choice = await dialog.showSaveDialog(window, {
+          defaultPath: join(app.getPath('documents'), fileName),
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        });
+        if (choice.canceled || !choice.filePath) return null;
+        const pdf = await window.webContents.printToPDF({ printBackground: false });
+        await writeFile(choice.filePath, pdf);
+        return choice.filePath;
       },
     },
     version: app.getVersion(),

@@ -22,6 +22,10 @@ const Report = lazy(() => loadReport().then((m) => ({ default: m.Report })));
 const History = lazy(() => loadHistory().then((m) => ({ default: m.History })));
 const loadScoreCall = () => import('./screens/ScoreCall');
 const ScoreCall = lazy(() => loadScoreCall().then((m) => ({ default: m.ScoreCall })));
+const loadTeam = () => import('./screens/team');
+const TeamSetup = lazy(() => loadTeam().then((m) => ({ default: m.TeamSetup })));
+const TeamRoleplay = lazy(() => loadTeam().then((m) => ({ default: m.TeamRoleplay })));
+const TeamBoard = lazy(() => loadTeam().then((m) => ({ default: m.TeamBoard })));
 
 const TITLES: Readonly<Record<Screen, string>> = {
   gallery: 'Choose a buyer',
@@ -30,9 +34,12 @@ const TITLES: Readonly<Record<Screen, string>> = {
   history: 'History',
   settings: 'Settings',
   call: 'Score a call',
+  team: 'Team roleplay',
+  teamRoleplay: 'Team roleplay in progress',
+  teamBoard: 'Team board',
 };
 
-type Section = 'practise' | 'call' | 'history' | 'settings';
+type Section = 'practise' | 'team' | 'call' | 'history' | 'settings';
 
 /** The nav button of the screen on show; a report has none of its own. */
 const SECTION: Readonly<Record<Screen, Section | null>> = {
@@ -42,6 +49,9 @@ const SECTION: Readonly<Record<Screen, Section | null>> = {
   history: 'history',
   settings: 'settings',
   call: 'call',
+  team: 'team',
+  teamRoleplay: 'team',
+  teamBoard: 'team',
 };
 
 function ScreenView({ screen }: { readonly screen: Screen }) {
@@ -58,6 +68,12 @@ function ScreenView({ screen }: { readonly screen: Screen }) {
       return <Settings />;
     case 'call':
       return <ScoreCall />;
+    case 'team':
+      return <TeamSetup />;
+    case 'teamRoleplay':
+      return <TeamRoleplay />;
+    case 'teamBoard':
+      return <TeamBoard />;
   }
 }
 
@@ -69,6 +85,7 @@ export function App() {
   const bootErrors = useStore((s) => s.bootErrors);
   const navigate = useStore((s) => s.navigate);
   const goPractise = useStore((s) => s.goPractise);
+  const goTeam = useStore((s) => s.goTeam);
   const reportFrom = useStore((s) => s.reportFrom);
   const firstNav = useRef(navSeq);
 
@@ -79,7 +96,8 @@ export function App() {
   const booted = useStore((s) => s.booted);
   useEffect(() => {
     if (!booted) return;
-    const fetchRest = () => void Promise.all([loadReport(), loadHistory(), loadScoreCall()]);
+    const fetchRest = () =>
+      void Promise.all([loadReport(), loadHistory(), loadScoreCall(), loadTeam()]);
     if (typeof requestIdleCallback === 'function') {
       const idle = requestIdleCallback(fetchRest, { timeout: 2000 });
       return () => cancelIdleCallback(idle);
@@ -105,7 +123,12 @@ export function App() {
 
   const section = SECTION[screen];
   // A report opened from History is a page within History; a new report belongs to no button.
-  const within = screen === 'report' && reportFrom === 'history' ? 'history' : null;
+  const within =
+    screen === 'report' && reportFrom !== 'practise'
+      ? reportFrom === 'team'
+        ? 'team'
+        : 'history'
+      : null;
   const current = (target: Section) =>
     section === target ? 'page' : within === target ? 'true' : undefined;
   const navButton = (label: string, target: Section, go: () => void) => (
@@ -118,7 +141,15 @@ export function App() {
 
   return (
     // The meeting fills the window (the conversation scrolls); other screens scroll as pages.
-    <div className={screen === 'meeting' ? 'app app-fill' : 'app'}>
+    <div
+      className={
+        screen === 'meeting'
+          ? 'app app-fill'
+          : screen === 'teamRoleplay'
+            ? 'app app-presenter'
+            : 'app'
+      }
+    >
       <a
         href="#main"
         className="skip-link"
@@ -134,6 +165,7 @@ export function App() {
         <nav aria-label="Main" className="main-nav">
           <ul>
             {navButton('Practise', 'practise', goPractise)}
+            {navButton('Team roleplay', 'team', goTeam)}
             {navButton('Score a call', 'call', () => navigate('call'))}
             {navButton('History', 'history', () => navigate('history'))}
             {navButton('Settings', 'settings', () => navigate('settings'))}

@@ -134,6 +134,28 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: 'Score this call' }).click();
         await expect(page.getByRole('region', { name: 'The call' })).toBeVisible();
         await expectNoViolations(page, "a real call's report");
+
+        await goTo(page, 'Team roleplay');
+        for (const rep of ['Ana', 'Ben']) {
+          await page.getByLabel('Rep name').fill(rep);
+          await page.getByRole('button', { name: 'Add rep' }).click();
+        }
+        await page.getByLabel('Rep name').fill('ana');
+        await page.getByRole('button', { name: 'Add rep' }).click();
+        await expect(page.getByText(/ana is on the roster already/)).toBeVisible();
+        await expectNoViolations(page, 'Team roleplay set-up with a refused name');
+        await page.getByRole('button', { name: 'Start team roleplay' }).click();
+        await page.getByLabel('Your reply').fill(VALUE_REPLIES[0]);
+        await page.getByRole('button', { name: 'Send' }).click();
+        await expect(page.getByRole('region', { name: /^Call turn 1/ })).toBeVisible();
+        await expectNoViolations(page, 'the presenter asking the room to call a turn');
+        await page.getByRole('button', { name: /^Value/ }).click();
+        await page.getByRole('button', { name: 'Change behaviour of turn 1' }).click();
+        await expectNoViolations(page, 'the presenter with a change of behaviour open');
+        await page.getByRole('button', { name: /^End roleplay/ }).click();
+        await page.getByRole('button', { name: 'Yes, end and show the board' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Team board' })).toBeVisible();
+        await expectNoViolations(page, 'the team board');
       });
     });
   }

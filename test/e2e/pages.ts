@@ -46,7 +46,7 @@ export async function endMeeting(page: Page): Promise<void> {
 
 export async function goTo(
   page: Page,
-  screen: 'Practise' | 'Score a call' | 'History' | 'Settings',
+  screen: 'Practise' | 'Team roleplay' | 'Score a call' | 'History' | 'Settings',
 ): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Main' })

@@ -25,6 +25,7 @@ const NUMERIC = new Set<string>(['Value creation', 'Pitching', 'Overall']);
 
 export function HistoryTable({ rows }: { readonly rows: readonly HistoryRow[] }) {
   const openReport = useStore((s) => s.openReport);
+  const openTeamBoard = useStore((s) => s.openTeamBoard);
   const exportSession = useStore((s) => s.exportSession);
   const deleteSession = useStore((s) => s.deleteSession);
   const actionError = useStore((s) => s.historyActionError);
@@ -50,7 +51,7 @@ export function HistoryTable({ rows }: { readonly rows: readonly HistoryRow[] })
         <tbody role="rowgroup">
           {rows.map((row) => {
             const when = formatWhen(row.startedAt);
-            const session = ` the meeting of ${when}`;
+            const session = ` the ${row.team !== undefined ? 'team roleplay' : 'meeting'} of ${when}`;
             return (
               <Fragment key={row.id}>
                 <tr role="row">
@@ -60,8 +61,16 @@ export function HistoryTable({ rows }: { readonly rows: readonly HistoryRow[] })
                   <td role="cell" data-label="Scenario">
                     {/* One child, so the narrow layout's card keeps tag and name together. */}
                     <span>
-                      {row.call !== undefined && <span className="tag real-call">Real call</span>}{' '}
+                      {row.call !== undefined && <span className="tag real-call">Real call</span>}
+                      {row.team !== undefined && (
+                        <span className="tag team-tag">
+                          Team · {row.team === 'relay' ? 'relay' : 'one meeting each'}
+                        </span>
+                      )}{' '}
                       {row.call ?? row.scenarioTitle}
+                      {row.team !== undefined && (
+                        <span className="team-roster"> with {row.reps.join(', ')}</span>
+                      )}
                     </span>
                   </td>
                   <td role="cell" data-label="Difficulty">
@@ -84,17 +93,23 @@ export function HistoryTable({ rows }: { readonly rows: readonly HistoryRow[] })
                       <button
                         type="button"
                         className="button button-small"
-                        onClick={() => void openReport(row.id)}
+                        onClick={() =>
+                          void (row.team !== undefined
+                            ? openTeamBoard(row.id, 'history')
+                            : openReport(row.id))
+                        }
                       >
                         Open<span className="visually-hidden">{session}</span>
                       </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => void exportSession(row.id)}
-                      >
-                        Export JSON<span className="visually-hidden"> of{session}</span>
-                      </button>
+                      {row.team === undefined && (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => void exportSession(row.id)}
+                        >
+                          Export JSON<span className="visually-hidden"> of{session}</span>
+                        </button>
+                      )}
                       <button
                         type="button"
                         className="button button-small button-danger"

@@ -52,6 +52,8 @@ export function Report() {
 
 function ReportBody({ record }: { readonly record: SessionRecord }) {
   const { report, scenario, call } = record;
+  // A rep's report from a team board: their turns, with no replay of a shared meeting.
+  const fromTeam = useStore((s) => s.reportFrom === 'team');
   // A real call has a buyer side by name, no meters, and cannot be replayed.
   const buyerName = call
     ? call.buyers.length === 1
@@ -85,13 +87,13 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
           moments={report.moments}
           turns={record.turns}
           buyerName={buyerName}
-          replay={!call}
+          replay={!call && !fromTeam}
         />
       </Section>
       <Section title="Buyer signals">
         <BuyerSignals signals={report.buyerSignals} />
       </Section>
-      {call ? <ScoreAnotherCall /> : <PractiseAgain record={record} />}
+      {call ? <ScoreAnotherCall /> : fromTeam ? <BackToBoard /> : <PractiseAgain record={record} />}
     </>
   );
 }
@@ -99,9 +101,16 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
 function MeetingMeta({ record }: { readonly record: SessionRecord }) {
   const { scenario } = record;
   const { persona } = scenario;
+  const fromTeam = useStore((s) => s.reportFrom === 'team');
   return (
     <Section title="The meeting">
       <dl className="report-meta">
+        {fromTeam && (
+          <>
+            <dt>Rep</dt>
+            <dd>{record.reps[0]}, in a team roleplay (only their turns are scored)</dd>
+          </>
+        )}
         <dt>Scenario</dt>
         <dd>{scenario.title}</dd>
         <dt>Buyer</dt>
@@ -165,6 +174,17 @@ function CallMeta({
         )}
       </dl>
     </Section>
+  );
+}
+
+function BackToBoard() {
+  const navigate = useStore((s) => s.navigate);
+  return (
+    <div className="report-actions">
+      <button type="button" className="button button-primary" onClick={() => navigate('teamBoard')}>
+        Back to the team board
+      </button>
+    </div>
   );
 }
 

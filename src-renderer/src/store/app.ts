@@ -43,14 +43,20 @@ export const appSlice: Slice<AppSlice> = (set, get) => ({
     bootStarted = true;
     const api = getApi();
     // Independent calls: one failing must not hide what the others returned.
-    const [info, settings, scenarios, current] = await Promise.allSettled([
+    const [info, settings, scenarios, current, team] = await Promise.allSettled([
       api.call('app.info'),
       api.call('settings.get'),
       api.call('scenarios.list'),
       api.call('session.current'),
+      api.call('team.current'),
     ]);
     const errors: string[] = [];
-    if (info.status === 'fulfilled') set({ info: info.value, interrupted: info.value.interrupted });
+    if (info.status === 'fulfilled')
+      set({
+        info: info.value,
+        interrupted: info.value.interrupted,
+        interruptedTeams: info.value.interruptedTeams,
+      });
     else errors.push(`Could not read the app's status: ${errorMessage(info.reason)}`);
     if (settings.status === 'fulfilled') set({ settings: settings.value });
     else errors.push(`Could not read your settings: ${errorMessage(settings.reason)}`);
@@ -58,8 +64,12 @@ export const appSlice: Slice<AppSlice> = (set, get) => ({
     else set({ scenariosError: errorMessage(scenarios.reason) });
     set({ booted: true, bootErrors: errors, scenariosLoaded: true });
 
-    // A meeting still live in main after a reload.
+    // A meeting or a team roleplay still live in main after a reload.
     if (current.status === 'fulfilled' && current.value) await get().openMeeting(current.value);
+    else if (team.status === 'fulfilled' && team.value) {
+      set({ teamView: team.value });
+      get().navigate('teamRoleplay');
+    }
   },
 
   resumeInterrupted: async (sessionId) => {

@@ -10,6 +10,7 @@ import { reportSlice } from './report';
 import { scenariosSlice } from './scenarios';
 import { settingsSlice } from './settings';
 import { speechSlice } from './speech';
+import { teamSlice } from './team';
 import { toastSlice } from './toasts';
 import type { Store } from './types';
 
@@ -24,6 +25,7 @@ export const useStore = create<Store>()((...a) => ({
   ...speechSlice(...a),
   ...toastSlice(...a),
   ...callsSlice(...a),
+  ...teamSlice(...a),
 }));
 
 export type { Store, PlacedError } from './types';

@@ -2,7 +2,16 @@
 // same screen, so the shell knows when to move focus to the new screen's heading.
 import type { Slice } from './types';
 
-export type Screen = 'gallery' | 'meeting' | 'report' | 'history' | 'settings' | 'call';
+export type Screen =
+  | 'gallery'
+  | 'meeting'
+  | 'report'
+  | 'history'
+  | 'settings'
+  | 'call'
+  | 'team'
+  | 'teamRoleplay'
+  | 'teamBoard';
 
 export interface NavigationSlice {
   readonly screen: Screen;

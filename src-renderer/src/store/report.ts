@@ -12,10 +12,10 @@ export interface ReportSlice {
   /** A Replay from turn N that failed; `where` is the turn number. */
   readonly replayError: PlacedError | null;
   readonly replaying: number | null;
-  /** Where the report on show came from: a meeting just held (or scored), or History. */
-  readonly reportFrom: 'practise' | 'history';
+  /** Where the report on show came from: a meeting just held (or scored), History, or a team board (a rep's report). */
+  readonly reportFrom: 'practise' | 'history' | 'team';
   /** Show a record main just returned. */
-  showRecord(record: SessionRecord): void;
+  showRecord(record: SessionRecord, from?: 'practise' | 'team'): void;
   /** Open a stored session's report. */
   openReport(sessionId: string): Promise<void>;
   replayFrom(fromTurn: number): Promise<void>;
@@ -29,13 +29,13 @@ export const reportSlice: Slice<ReportSlice> = (set, get) => ({
   replaying: null,
   reportFrom: 'practise',
 
-  showRecord: (record) => {
+  showRecord: (record, from = 'practise') => {
     set({
       record,
       reportSessionId: record.id,
       reportError: null,
       replayError: null,
-      reportFrom: 'practise',
+      reportFrom: from,
     });
     get().navigate('report');
   },

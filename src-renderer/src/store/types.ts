@@ -10,6 +10,7 @@ import type { ReportSlice } from './report';
 import type { ScenariosSlice } from './scenarios';
 import type { SettingsSlice } from './settings';
 import type { SpeechSlice } from './speech';
+import type { TeamSlice } from './team';
 import type { ToastSlice } from './toasts';
 
 export type Store = NavigationSlice &
@@ -21,7 +22,8 @@ export type Store = NavigationSlice &
   SettingsSlice &
   SpeechSlice &
   ToastSlice &
-  CallsSlice;
+  CallsSlice &
+  TeamSlice;
 
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
