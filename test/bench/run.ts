@@ -6,10 +6,12 @@
 //   npm run bench -- app     the app only (needs a build and /usr/bin/chromium)
 //   npm run bench -- speech  speech only (needs a build, pocketsphinx and flite)
 //   npm run bench -- storage journalling and many interrupted meetings
+//   npm run bench -- team    team roleplays in Chromium (needs a build)
 import { benchApp } from './app';
 import { benchCore } from './core';
 import { benchSpeech } from './speech';
 import { benchStorage } from './storage';
+import { benchTeam } from './team';
 import { benchTranscripts } from './transcripts';
 
 const which = process.argv[2] ?? 'all';
@@ -26,6 +28,10 @@ if (which === 'all' || which === 'storage') {
 if (which === 'all' || which === 'app') {
   console.log('');
   await benchApp();
+}
+if (which === 'all' || which === 'app' || which === 'team') {
+  console.log('');
+  await benchTeam();
 }
 if (which === 'all' || which === 'speech') {
   console.log('');
