@@ -54,6 +54,30 @@ test('hands-free: the app hears the rep start and stop, and sends the reply itse
   await expect(lines).toHaveCount(3);
 });
 
+test('a team roleplay hears the current rep the same way, and the turn is theirs', async ({
+  app,
+}) => {
+  const page = await app.open();
+  await goTo(page, 'Team roleplay');
+  for (const rep of ['Ana', 'Ben']) {
+    await page.getByLabel('Rep name').fill(rep);
+    await page.getByRole('button', { name: 'Add rep' }).click();
+  }
+  await page.getByRole('checkbox', { name: /The room calls each turn/ }).uncheck();
+  await page.getByRole('button', { name: 'Start team roleplay' }).click();
+  await expect(page.getByText('Now speaking: Ana')).toBeVisible();
+  const talk = page.getByRole('button', { name: 'Hold to talk' });
+  await expect(talk).toBeEnabled();
+  await talk.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(holdMs());
+  await page.mouse.up();
+  const first = page.locator('.team-turn[data-turn="1"]');
+  await expect(first).toContainText(HEARD, { timeout: 20_000 });
+  await expect(first).toContainText('Ana');
+  await expect(page.getByText('Now speaking: Ben')).toBeVisible();
+});
+
 test('review first: the transcript waits in the reply box to be edited, then goes as spoken', async ({
   app,
 }) => {

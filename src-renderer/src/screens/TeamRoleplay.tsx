@@ -55,6 +55,9 @@ function Presenter({ view }: { readonly view: TeamView }) {
   const canSpeak = !view.paused && !view.complete && !meetingOver && view.current !== null;
   const buyerLine = latestBuyerLine(view);
   const endRef = useRef<HTMLButtonElement>(null);
+  const loadSpeechStatus = useStore((s) => s.loadSpeechStatus);
+  // Engines may have been set up since the last roleplay: ask again.
+  useEffect(() => void loadSpeechStatus(), [loadSpeechStatus]);
 
   const send = async (text: string, options?: ReplyOptions) =>
     act(
