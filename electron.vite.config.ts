@@ -10,6 +10,11 @@ export default defineConfig({
     // that far faster than a 700 kB object literal, and it is read at every start.
     json: { stringify: true },
     build: {
+      // Pure-JavaScript libraries the host loads at every start are bundled
+      // into its chunk: resolving and compiling zod's hundreds of ES modules one
+      // by one cost more than a tenth of a second before the first screen.
+      // Native modules (koffi, the whisper binding) stay external.
+      externalizeDeps: { exclude: ['zod', 'xstate', 'yaml'] },
       rollupOptions: {
         input: {
           // The Electron shell, and browser mode's host and launcher (plain Node, no Electron).
