@@ -7,9 +7,16 @@ import type { Behavior, BehaviorGroup } from '../core/behaviors/taxonomy';
 import type { Difficulty, Outcome } from '../core/scenarios/schema';
 import type { SessionReport } from '../core/scoring/report';
 import type { DeliveryReport } from '../core/scoring/delivery';
+import type { RepBoardRow, TeamMomentQuote } from '../core/team/board';
+import type { Rotation, Tally } from '../core/team/types';
 import type { TranscriptFormat } from '../core/transcripts/types';
 
 export type { Behavior, BehaviorGroup, DeliveryReport, Difficulty, Outcome, SessionReport };
+/** Relay: one meeting, reps take turns; each: every rep holds the whole meeting. Tally: hands per call. */
+export type { Rotation, Tally };
+/** A rep's row on the team board, and the quote of a best or worst moment (core/team/board.ts). */
+export type TeamBoardRep = RepBoardRow;
+export type TeamQuote = TeamMomentQuote;
 
 /** Coach mode shows the buyer's meters live; exam mode hides them until the report. */
 export type Mode = 'coach' | 'exam';
@@ -339,8 +346,6 @@ export interface ExportFile {
   readonly content: string;
 }
 
-/** Relay: one meeting, reps take turns. Each: every rep holds the whole meeting against the same buyer. */
-export type Rotation = 'relay' | 'each';
 export type RoomCallGroup = BehaviorGroup;
 
 /** How the team roleplay is set up; `team.start` takes it. */
@@ -373,7 +378,7 @@ export type TeamActionArgs =
       readonly type: 'call';
       readonly turn: number;
       readonly call?: RoomCallGroup;
-      readonly tally?: { readonly value: number; readonly neutral: number; readonly pitch: number };
+      readonly tally?: Tally;
     }
   | { readonly type: 'note'; readonly turn: number; readonly text: string }
   | {
@@ -408,7 +413,7 @@ export interface TeamTurnView {
   /** The room's call: one call or a tally, the group it comes to (null on a tied tally), and its agreement with the coach once revealed. */
   readonly room?: {
     readonly call?: RoomCallGroup;
-    readonly tally?: { readonly value: number; readonly neutral: number; readonly pitch: number };
+    readonly tally?: Tally;
     readonly group: RoomCallGroup | null;
     readonly agreement?: number;
   };
@@ -458,38 +463,10 @@ export interface TeamView {
   readonly notice?: string;
 }
 
-export interface TeamQuote {
-  readonly turn: number;
-  readonly text: string;
-  readonly behavior: Behavior;
-  readonly group: BehaviorGroup;
-}
-
-export interface TeamBoardRep {
-  readonly name: string;
-  readonly turns: number;
-  readonly valueCreation: number;
-  readonly pitching: number;
-  readonly overall: number;
-  readonly talkShare: number;
-  readonly best: TeamQuote | null;
-  readonly worst: TeamQuote | null;
-  /** The room's agreement with the coach on this rep's turns (0-1), null when none was called. */
-  readonly agreement: number | null;
-  readonly called: number;
-  /** One meeting each: how the rep's meeting ended and their place in the ranking. */
-  readonly outcome?: Outcome;
-  readonly rank?: number;
-}
-
 /** The board of a finished team roleplay (stored; History opens it again). */
 export interface TeamBoardView {
   readonly id: string;
-  readonly scenario: {
-    readonly id: string;
-    readonly title: string;
-    readonly persona: { readonly name: string; readonly role: string; readonly company: string };
-  };
+  readonly scenario: SessionRecord['scenario'];
   readonly setup: Omit<TeamSetupArgs, 'scenarioId'>;
   readonly startedAt: string;
   readonly endedAt: string;

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { DIFFICULTIES } from '../core/scenarios/schema';
 import { MAX_REPLY_CHARACTERS } from '../core/meeting/reply';
 import { MAX_TRANSCRIPT_BYTES } from '../core/transcripts/types';
-import { BEHAVIORS, BEHAVIOR_GROUPS } from '../core/behaviors/taxonomy';
 import { MAX_REPS, MAX_REP_NAME } from '../core/team/roster';
-import { MAX_NOTE_CHARS, MAX_REASON_CHARS, MAX_TALLY, MAX_TURNS_PER_REP } from '../core/team/types';
+import { pageActionSchema } from '../core/team/schema';
+import { MAX_TURNS_PER_REP } from '../core/team/types';
 import {
   END_OF_TURN_MS,
   MAX_CALL_PIECE_CHARS,
@@ -45,8 +45,6 @@ const none = z
   .or(z.null())
   .transform(() => undefined);
 const mode = z.enum(['coach', 'exam']);
-const turnNumber = z.number().int().min(1).max(100_000);
-const hands = z.number().int().min(0).max(MAX_TALLY);
 
 const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'app.info': none,
@@ -152,39 +150,7 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'team.current': none,
   'team.act': z.strictObject({
     teamId: sessionId,
-    action: z.discriminatedUnion('type', [
-      z.strictObject({
-        type: z.literal('turn'),
-        text: z.string().max(MAX_REPLY_CHARACTERS * 4),
-        source: z.enum(['typed', 'spoken']),
-        utteranceId: utteranceId.optional(),
-      }),
-      z.strictObject({ type: z.literal('skip') }),
-      z.strictObject({ type: z.literal('next') }),
-      z.strictObject({
-        type: z.literal('event'),
-        id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'is not an event id'),
-      }),
-      z.strictObject({ type: z.literal('pause') }),
-      z.strictObject({ type: z.literal('resume') }),
-      z.strictObject({
-        type: z.literal('call'),
-        turn: turnNumber,
-        call: z.enum(BEHAVIOR_GROUPS).optional(),
-        tally: z.strictObject({ value: hands, neutral: hands, pitch: hands }).optional(),
-      }),
-      z.strictObject({
-        type: z.literal('note'),
-        turn: turnNumber,
-        text: z.string().max(MAX_NOTE_CHARS * 2),
-      }),
-      z.strictObject({
-        type: z.literal('override'),
-        turn: turnNumber,
-        behavior: z.enum(BEHAVIORS),
-        reason: z.string().max(MAX_REASON_CHARS * 2),
-      }),
-    ]),
+    action: pageActionSchema(utteranceId),
   }),
   'team.end': z.strictObject({ teamId: sessionId }),
   'team.board': z.strictObject({ teamId: sessionId }),

@@ -29,61 +29,44 @@ const HEADER = [
   'rank',
 ] as const;
 
+type Column = (typeof HEADER)[number];
+type Row = Partial<Record<Column, string | number | null>>;
+
 export function teamCsv(state: TeamState): string {
   const board = teamBoard(state);
-  const rows: (string | number | null)[][] = [[...HEADER]];
-  for (const rep of board.reps) {
-    rows.push([
-      'rep',
-      rep.name,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      rep.turns,
-      rep.valueCreation,
-      rep.pitching,
-      rep.overall,
-      Math.round(rep.talkShare * 100) / 100,
-      rep.agreement,
-      rep.outcome ?? board.outcome ?? null,
-      rep.rank ?? null,
-    ]);
-  }
+  const rows: Row[] = board.reps.map((rep) => ({
+    row: 'rep',
+    rep: rep.name,
+    turns: rep.turns,
+    value_creation: rep.valueCreation,
+    pitching: rep.pitching,
+    overall: rep.overall,
+    talk_share: Math.round(rep.talkShare * 100) / 100,
+    agreement: rep.agreement,
+    outcome: rep.outcome ?? board.outcome ?? null,
+    rank: rep.rank ?? null,
+  }));
   for (const turn of state.turns) {
     const override = state.overrides[turn.n];
     const call = state.calls[turn.n];
     const room = call ? roomGroupOf(call) : null;
-    rows.push([
-      'turn',
-      turn.rep,
-      turn.n,
-      turn.text,
-      turn.understanding.behavior,
-      turn.understanding.group,
-      behaviorOf(state, turn),
-      override ? 'yes' : 'no',
-      override?.reason ?? null,
-      call?.tally
+    rows.push({
+      row: 'turn',
+      rep: turn.rep,
+      turn: turn.n,
+      text: turn.text,
+      coach_behavior: turn.understanding.behavior,
+      coach_group: turn.understanding.group,
+      behavior: behaviorOf(state, turn),
+      overridden: override ? 'yes' : 'no',
+      override_reason: override?.reason ?? null,
+      room_call: call?.tally
         ? `${room ?? 'split'} (value ${call.tally.value}, neutral ${call.tally.neutral}, pitch ${call.tally.pitch})`
-        : (room ?? null),
-      (state.notes[turn.n] ?? []).join(' | ') || null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+        : room,
+      notes: (state.notes[turn.n] ?? []).join(' | ') || null,
+    });
   }
-  return csvText(rows);
+  return csvText([[...HEADER], ...rows.map((row) => HEADER.map((column) => row[column] ?? null))]);
 }
 
 /** One line of text for a TSV cell: tabs and line breaks become spaces. */

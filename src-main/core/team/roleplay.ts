@@ -9,8 +9,6 @@ import type { CompiledScenario } from '../scenarios/compile';
 import type { Outcome } from '../scenarios/schema';
 import type { BuyerSignal } from '../understanding/buyer';
 import type { BehaviorClassifier } from '../understanding/classifier';
-import type { Understanding } from '../understanding/classifier';
-import type { TurnFacts } from '../meeting/types';
 import { checkRoster } from './roster';
 import {
   MAX_NOTE_CHARS,
@@ -24,7 +22,10 @@ import {
 } from './types';
 
 /** One rep turn, with everything the board and the reports need (plain data, stored as is). */
-export interface TeamTurn {
+export interface TeamTurn extends Pick<
+  MeetingTurn,
+  'understanding' | 'facts' | 'buyer' | 'buyerSignals' | 'substantive' | 'meters'
+> {
   /** 1 for the first turn of the roleplay, counting every meeting. */
   readonly n: number;
   readonly rep: string;
@@ -36,12 +37,6 @@ export interface TeamTurn {
   readonly source: 'typed' | 'spoken';
   /** Roleplay time (pauses not counted) when it was sent, in ms. */
   readonly at: number;
-  readonly understanding: Understanding;
-  readonly facts: TurnFacts;
-  readonly buyer: string;
-  readonly buyerSignals: readonly BuyerSignal[];
-  readonly substantive: boolean;
-  readonly meters: Readonly<Record<string, number>>;
 }
 
 export interface TeamEventTaken {

@@ -74,54 +74,73 @@ export interface JournalContents {
   readonly endedBy?: SessionRecord['endedBy'];
 }
 
-/** Reads a journal's text. Throws a JournalError naming `file` and the line for anything but a torn last line. */
-export function readJournal(text: string, file: string): JournalContents {
-  const lines = text.split('\n');
-  // A journal always ends with a newline; the last piece is '' or a torn write.
-  const tail = lines.pop() ?? '';
-  if (lines.length === 0) throw new JournalError(`${file}: empty journal (no start line)`);
-  let header: JournalHeader | undefined;
-  let endedBy: SessionRecord['endedBy'] | undefined;
-  const turns: JournalTurn[] = [];
-  lines.forEach((line, index) => {
+/**
+ * The lines of a JSON-lines journal, each parsed, with where it is
+ * (`file:line`). A journal always ends with a newline, so a last piece without
+ * one is a torn write (`tornTail`); any other line that is not JSON is a
+ * JournalError naming the file and line.
+ */
+export function journalLines(
+  text: string,
+  file: string,
+): { lines: { value: unknown; where: string; index: number }[]; tornTail: boolean } {
+  const raw = text.split('\n');
+  const tail = raw.pop() ?? '';
+  if (raw.length === 0) throw new JournalError(`${file}: empty journal (no start line)`);
+  const lines = raw.map((line, index) => {
     const where = `${file}:${index + 1}`;
-    let value: unknown;
     try {
-      value = JSON.parse(line);
+      return { value: JSON.parse(line) as unknown, where, index };
     } catch {
       throw new JournalError(`${where}: not valid JSON`);
     }
+  });
+  return { lines, tornTail: tail.length > 0 };
+}
+
+/** Checks one journal line against its schema; a JournalError names the file, line and field. */
+export function journalLine<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reads a journal's text. Throws a JournalError naming `file` and the line for anything but a torn last line. */
+export function readJournal(text: string, file: string): JournalContents {
+  const { lines, tornTail } = journalLines(text, file);
+  let header: JournalHeader | undefined;
+  let endedBy: SessionRecord['endedBy'] | undefined;
+  const turns: JournalTurn[] = [];
+  for (const { value, where, index } of lines) {
     if (index === 0) {
-      const parsed = journalHeader.safeParse(value);
-      if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
-      header = parsed.data;
-      return;
+      header = journalLine(journalHeader, value, where);
+      continue;
     }
     if (endedBy !== undefined) throw new JournalError(`${where}: a line after the meeting ended`);
     const ending = journalEnd.safeParse(value);
     if (ending.success) {
       endedBy = ending.data.endedBy;
-      return;
+      continue;
     }
-    const parsed = journalTurn.safeParse(value);
-    if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
-    if (parsed.data.n !== turns.length + 1) {
+    const turn = journalLine(journalTurn, value, where);
+    if (turn.n !== turns.length + 1) {
       throw new JournalError(
-        `${where}: turn ${parsed.data.n} where turn ${turns.length + 1} was expected`,
+        `${where}: turn ${turn.n} where turn ${turns.length + 1} was expected`,
       );
     }
-    turns.push(parsed.data);
-  });
+    turns.push(turn);
+  }
   if (!header) throw new JournalError(`${file}:1: no start line`);
   return {
     header,
     turns,
-    tornTail: tail.length > 0,
+    tornTail,
     ...(endedBy !== undefined ? { endedBy } : {}),
   };
 }
 
-function describe(error: z.ZodError): string {
+/** A schema's first complaint in words: the field, then what was wrong. */
+export function describe(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
   return `${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message}`;

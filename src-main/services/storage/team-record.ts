@@ -5,13 +5,11 @@
 import { z } from 'zod';
 import { BEHAVIORS, BEHAVIOR_GROUPS } from '../../core/behaviors/taxonomy';
 import { DIFFICULTIES, OUTCOMES } from '../../core/scenarios/schema';
-import type { MeterInfo } from '../../contract/api';
+import type { MeterInfo, SessionRecord } from '../../contract/api';
 import type { TeamState } from '../../core/team/roleplay';
 import { MAX_REPS, MAX_REP_NAME } from '../../core/team/roster';
+import { journalActionSchema } from '../../core/team/schema';
 import {
-  MAX_NOTE_CHARS,
-  MAX_REASON_CHARS,
-  MAX_TALLY,
   MAX_TURNS_PER_REP,
   ROTATIONS,
   type TeamAction,
@@ -21,7 +19,6 @@ import {
 const ms = z.number().min(0).max(1e12);
 const turnNumber = z.number().int().min(1).max(100_000);
 const group = z.enum(BEHAVIOR_GROUPS);
-const hands = z.number().int().min(0).max(MAX_TALLY);
 
 export const teamSetupSchema = z.strictObject({
   scenarioId: z.string().min(1).max(64),
@@ -34,36 +31,8 @@ export const teamSetupSchema = z.strictObject({
   calling: z.boolean(),
 }) satisfies z.ZodType<TeamSetup, unknown>;
 
-export const teamActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('turn'),
-    text: z.string().max(20_000),
-    source: z.enum(['typed', 'spoken']),
-    at: ms,
-  }),
-  z.strictObject({ type: z.literal('skip'), at: ms }),
-  z.strictObject({ type: z.literal('next'), at: ms }),
-  z.strictObject({ type: z.literal('event'), id: z.string().min(1).max(64), at: ms }),
-  z.strictObject({ type: z.literal('pause'), at: ms }),
-  z.strictObject({ type: z.literal('resume'), at: ms }),
-  z.strictObject({
-    type: z.literal('call'),
-    turn: turnNumber,
-    call: group.optional(),
-    tally: z.strictObject({ value: hands, neutral: hands, pitch: hands }).optional(),
-  }),
-  z.strictObject({
-    type: z.literal('note'),
-    turn: turnNumber,
-    text: z.string().max(MAX_NOTE_CHARS * 2),
-  }),
-  z.strictObject({
-    type: z.literal('override'),
-    turn: turnNumber,
-    behavior: z.enum(BEHAVIORS),
-    reason: z.string().max(MAX_REASON_CHARS * 2),
-  }),
-]) satisfies z.ZodType<TeamAction, unknown>;
+/** An action as the journal keeps it: stamped with the roleplay time it happened at. */
+export const teamActionLine = journalActionSchema satisfies z.ZodType<TeamAction, unknown>;
 
 export const teamJournalHeader = z.strictObject({
   type: z.literal('team'),
@@ -80,7 +49,7 @@ export type TeamJournalHeader = z.infer<typeof teamJournalHeader>;
 export const teamJournalAction = z.strictObject({
   type: z.literal('action'),
   n: z.number().int().min(1),
-  action: teamActionSchema,
+  action: teamActionLine,
 });
 
 export const teamJournalEnd = z.strictObject({ type: z.literal('end') });
@@ -153,7 +122,7 @@ export const teamRecordSchema = z.strictObject({
   ),
   startedAt: z.string().max(64),
   endedAt: z.string().max(64),
-  actions: z.array(teamActionSchema),
+  actions: z.array(teamActionLine),
   state: teamState,
 });
 
@@ -161,11 +130,7 @@ export const teamRecordSchema = z.strictObject({
 export interface TeamRecord {
   readonly version: 1;
   readonly id: string;
-  readonly scenario: {
-    readonly id: string;
-    readonly title: string;
-    readonly persona: { readonly name: string; readonly role: string; readonly company: string };
-  };
+  readonly scenario: SessionRecord['scenario'];
   readonly meterInfo: readonly MeterInfo[];
   readonly startedAt: string;
   readonly endedAt: string;

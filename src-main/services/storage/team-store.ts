@@ -16,7 +16,7 @@ import { MAX_REPS, MAX_REP_NAME } from '../../core/team/roster';
 import type { TeamAction } from '../../core/team/types';
 import { readTextFile } from '../files';
 import { isLeftoverTemp, writeFileAtomic } from './atomic';
-import { JournalError, LineLog } from './journal';
+import { describe, JournalError, journalLine, journalLines, LineLog } from './journal';
 import { ConflictError, NotFoundError, type SessionStore } from './session-store';
 import {
   teamJournalAction,
@@ -74,47 +74,29 @@ export type SavedRoster = z.infer<typeof rostersSchema>['rosters'][number];
 
 /** Reads a team journal's text; throws a JournalError naming the file and line for anything but a torn last line. */
 export function readTeamJournal(text: string, file: string): TeamJournalContents {
-  const lines = text.split('\n');
-  const tail = lines.pop() ?? '';
-  if (lines.length === 0) throw new JournalError(`${file}: empty journal (no start line)`);
+  const { lines, tornTail } = journalLines(text, file);
   let header: TeamJournalHeader | undefined;
   let ended = false;
   const actions: TeamAction[] = [];
-  lines.forEach((line, index) => {
-    const where = `${file}:${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new JournalError(`${where}: not valid JSON`);
-    }
+  for (const { value, where, index } of lines) {
     if (index === 0) {
-      const parsed = teamJournalHeader.safeParse(value);
-      if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
-      header = parsed.data;
-      return;
+      header = journalLine(teamJournalHeader, value, where);
+      continue;
     }
     if (ended) throw new JournalError(`${where}: a line after the roleplay ended`);
     if (teamJournalEnd.safeParse(value).success) {
       ended = true;
-      return;
+      continue;
     }
-    const parsed = teamJournalAction.safeParse(value);
-    if (!parsed.success) throw new JournalError(`${where}: ${describe(parsed.error)}`);
-    if (parsed.data.n !== actions.length + 1)
+    const line = journalLine(teamJournalAction, value, where);
+    if (line.n !== actions.length + 1)
       throw new JournalError(
-        `${where}: action ${parsed.data.n} where action ${actions.length + 1} was expected`,
+        `${where}: action ${line.n} where action ${actions.length + 1} was expected`,
       );
-    actions.push(parsed.data.action as TeamAction);
-  });
+    actions.push(line.action as TeamAction);
+  }
   if (!header) throw new JournalError(`${file}:1: no start line`);
-  return { header, actions, tornTail: tail.length > 0, ended };
-}
-
-function describe(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  return `${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message}`;
+  return { header, actions, tornTail, ended };
 }
 
 /** Appends to one team roleplay's journal; each append is on disk when it returns, or throws and changes nothing. */

@@ -28,7 +28,6 @@ function TeamRecoveryBanner({ team }: { readonly team: InterruptedTeam }) {
   const error = useStore((s) => s.recoveryError);
   const resume = useStore((s) => s.resumeTeam);
   const discard = useStore((s) => s.discardTeam);
-  const [confirming, setConfirming] = useState(false);
   const turns = `${team.turns} ${team.turns === 1 ? 'turn' : 'turns'}`;
   return (
     <section role="alert" aria-labelledby={headingId} className="banner">
@@ -46,30 +45,7 @@ function TeamRecoveryBanner({ team }: { readonly team: InterruptedTeam }) {
         >
           Resume team roleplay
         </button>
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={busy !== null}
-              onClick={() => void discard(team.id)}
-            >
-              Yes, discard it
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            disabled={busy !== null}
-            onClick={() => setConfirming(true)}
-          >
-            Discard
-          </button>
-        )}
+        <DiscardTwice busy={busy !== null} discard={() => void discard(team.id)} />
       </div>
       {error?.where === team.id && <ErrorAlert message={error.message} />}
     </section>
@@ -83,7 +59,6 @@ function RecoveryBanner({ session }: { readonly session: InterruptedSession }) {
   const resume = useStore((s) => s.resumeInterrupted);
   const score = useStore((s) => s.scoreInterrupted);
   const discard = useStore((s) => s.discardInterrupted);
-  const [confirming, setConfirming] = useState(false);
   const turns = `${session.turns} ${session.turns === 1 ? 'turn' : 'turns'}`;
   return (
     <section role="alert" aria-labelledby={headingId} className="banner">
@@ -108,32 +83,28 @@ function RecoveryBanner({ session }: { readonly session: InterruptedSession }) {
         >
           Score it
         </button>
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={busy !== null}
-              onClick={() => void discard(session.id)}
-            >
-              Yes, discard it
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="button"
-            disabled={busy !== null}
-            onClick={() => setConfirming(true)}
-          >
-            Discard
-          </button>
-        )}
+        <DiscardTwice busy={busy !== null} discard={() => void discard(session.id)} />
       </div>
       {error?.where === session.id && <ErrorAlert message={error.message} />}
     </section>
+  );
+}
+
+/** Discard, asked twice: the first press asks, the second throws it away. */
+function DiscardTwice({ busy, discard }: { readonly busy: boolean; readonly discard: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  return confirming ? (
+    <>
+      <button type="button" className="button button-danger" disabled={busy} onClick={discard}>
+        Yes, discard it
+      </button>
+      <button type="button" className="button" onClick={() => setConfirming(false)}>
+        Keep it
+      </button>
+    </>
+  ) : (
+    <button type="button" className="button" disabled={busy} onClick={() => setConfirming(true)}>
+      Discard
+    </button>
   );
 }
