@@ -50,6 +50,8 @@ export interface CommandInput {
     readonly rotation?: string;
     /** team: turns each rep takes in a relay before handing over. */
     readonly turns?: string;
+    /** drill, track: the learner, by name. */
+    readonly learner?: string;
   };
   readonly positionals: readonly string[];
   readonly json: boolean;

@@ -7,6 +7,7 @@ import { ReplyError } from '../core/meeting/reply';
 import { FileError } from '../services/files';
 import { InputError, UsageError, type Command, type Output } from './args';
 import { classify } from './commands/classify';
+import { drill } from './commands/drill';
 import { evaluate } from './commands/evaluate';
 import { newScenario } from './commands/new';
 import { play } from './commands/play';
@@ -14,6 +15,7 @@ import { practiceCommand } from './commands/practice';
 import { scenarios } from './commands/scenarios';
 import { score } from './commands/score';
 import { team } from './commands/team';
+import { certificate, track } from './commands/track';
 import { transcribe } from './commands/transcribe';
 import { validate } from './commands/validate';
 import { commandHelp, isCommand, mainHelp, type CommandName } from './usage';
@@ -38,6 +40,7 @@ const OPTIONS = {
   reps: { type: 'string' },
   rotation: { type: 'string' },
   turns: { type: 'string' },
+  learner: { type: 'string' },
 } as const;
 
 /** Each command, and the options it takes besides --json and --help. */
@@ -55,6 +58,9 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
     options: ['scenario', 'reps', 'rotation', 'turns', 'replies', 'seed', 'difficulty', 'data-dir'],
   },
   validate: { run: validate, options: ['data-dir'] },
+  drill: { run: drill, options: ['replies', 'learner', 'data-dir', 'seed'] },
+  track: { run: track, options: ['learner', 'data-dir'] },
+  certificate: { run: certificate, options: [] },
   new: { run: newScenario, options: ['out', 'dir', 'data-dir'] },
   scenarios: { run: scenarios, options: [] },
   transcribe: { run: transcribe, options: ['engine', 'data-dir'] },

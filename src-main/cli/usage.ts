@@ -69,6 +69,30 @@ early and "/skip" passes a turn (relay). Prints the turns and the team board;
 "pitching","overall","talkShare","best","worst"}],"turns":[{"rep","text",
 "behavior","group","buyer"}],"outcome"} (in each, reps[].outcome instead).`,
   },
+  drill: {
+    usage:
+      'drill list | drill run DRILL_ID --replies FILE [--learner NAME] [--data-dir DIR] [--seed N]',
+    summary: 'List the drills, or play one from a file of replies.',
+    details: `drill list prints every drill with its id, kind (quick or meeting), track and
+target; --json prints [{"id","kind","target","track"}]. drill run plays a drill:
+a quick drill takes the file's first line as the answer; a meeting drill plays the
+whole file against its scenario. It prints whether it passed, the score and each
+objective with why; --json prints {"drill","kind","passed","score","objectives":
+[{"name","met","why"}],"answer"}. With --learner NAME the attempt is recorded for
+that learner in the data folder (the app's, or --data-dir DIR).`,
+  },
+  track: {
+    usage: 'track show TRACK_ID --learner NAME [--data-dir DIR]',
+    summary:
+      "A learner's progress through a track: each module's status, best score and attempts left.",
+    details: '',
+  },
+  certificate: {
+    usage: 'certificate verify FILE',
+    summary: "Check a certificate's verification code against its facts.",
+    details:
+      'Exits 0 when the code matches, 1 when the certificate was changed after it was issued.',
+  },
   validate: {
     usage: 'validate [PATH...] [--data-dir DIR]',
     summary:
