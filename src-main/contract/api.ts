@@ -8,6 +8,8 @@ import type { Difficulty, Outcome } from '../core/scenarios/schema';
 import type { SessionReport } from '../core/scoring/report';
 import type { DeliveryReport } from '../core/scoring/delivery';
 import type { RepBoardRow, TeamMomentQuote } from '../core/team/board';
+import type { Certificate } from '../core/tracks/certificate';
+import type { ModuleProgress, TrackProgress } from '../core/tracks/progress';
 import type { Rotation, Tally } from '../core/team/types';
 import type { TranscriptFormat } from '../core/transcripts/types';
 
@@ -17,6 +19,7 @@ export type { Rotation, Tally };
 /** A rep's row on the team board, and the quote of a best or worst moment (core/team/board.ts). */
 export type TeamBoardRep = RepBoardRow;
 export type TeamQuote = TeamMomentQuote;
+export type { Certificate, ModuleProgress, TrackProgress };
 
 /** Coach mode shows the buyer's meters live; exam mode hides them until the report. */
 export type Mode = 'coach' | 'exam';
@@ -210,6 +213,25 @@ export interface SessionRecord {
   readonly replayOf?: { readonly sessionId: string; readonly fromTurn: number };
   /** A real call scored from its transcript (Score a call), not a practice meeting. */
   readonly call?: CallInfo;
+  /** The learner who practised (sessions from before learners existed have none: they are the first learner's). */
+  readonly learnerId?: string;
+  /** A meeting drill: which, and how it was judged. */
+  readonly drill?: MeetingDrillResult;
+}
+
+/** A meeting drill's verdict, stored with its session. */
+export interface MeetingDrillResult {
+  readonly drillId: string;
+  readonly title: string;
+  readonly trackId?: string;
+  readonly moduleId?: string;
+  readonly passed: boolean;
+  readonly score: number;
+  readonly objectives: readonly {
+    readonly name: string;
+    readonly met: boolean;
+    readonly why: string;
+  }[];
 }
 
 /** What a real call's record says about the call itself. */
@@ -267,6 +289,9 @@ export interface HistoryRow {
   readonly call?: string;
   /** For a team roleplay: its rotation (History marks the row and opens its board; scores are the team's average). */
   readonly team?: Rotation;
+  readonly learnerId?: string;
+  /** A meeting drill's id (History marks the row). */
+  readonly drill?: string;
   readonly startedAt: string;
   readonly scenarioId: string;
   readonly scenarioTitle: string;
@@ -513,6 +538,67 @@ export interface InterruptedTeam {
   readonly turns: number;
 }
 
+/** The learners on this machine and who is practising (null: nobody yet; the app asks). */
+export interface LearnersView {
+  readonly learners: readonly { readonly id: string; readonly name: string }[];
+  readonly active: string | null;
+}
+
+/** One drill in the library. */
+export interface DrillSummary {
+  readonly id: string;
+  readonly kind: 'quick' | 'meeting';
+  readonly title: string;
+  /** What the drill asks of the rep. */
+  readonly target: string;
+  readonly skill?: string;
+  readonly track: string | null;
+}
+
+/** A quick drill as the rep sees it before answering (the model answers come with the result). */
+export interface QuickDrillView {
+  readonly id: string;
+  readonly title: string;
+  readonly skill: string;
+  readonly buyer: string;
+  readonly say: string;
+}
+
+export interface QuickResultView {
+  readonly drill: string;
+  readonly passed: boolean;
+  readonly score: number;
+  readonly objectives: readonly {
+    readonly name: string;
+    readonly met: boolean;
+    readonly why: string;
+  }[];
+  readonly answer: string;
+  readonly behavior: Behavior;
+  readonly group: BehaviorGroup;
+  readonly models: readonly string[];
+  readonly tip?: string;
+  /** When this drill comes back (YYYY-MM-DD). */
+  readonly nextDue: string;
+}
+
+/** The Drills screen: today's set, the learner's tracks with progress and certificates, the library. */
+export interface DrillsOverview {
+  readonly learner: { readonly id: string; readonly name: string };
+  /** Today's date as the app's clock has it (YYYY-MM-DD). */
+  readonly date: string;
+  readonly today: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly due: boolean;
+  }[];
+  readonly dailySize: number;
+  readonly tracks: readonly (TrackProgress & { readonly certificate: Certificate | null })[];
+  readonly library: readonly DrillSummary[];
+  /** Drill and track files that could not be used, as file:line:column: message. */
+  readonly problems: readonly string[];
+}
+
 /** Every call: its arguments and its result. */
 export interface Calls {
   'app.info': { args: undefined; result: AppInfo };
@@ -607,6 +693,28 @@ export interface Calls {
   'team.exportCsv': { args: { teamId: string }; result: ExportFile };
   /** The room's calls and the overrides as labelled lines for `cli eval`. */
   'team.exportLabels': { args: { teamId: string }; result: ExportFile };
+  'learners.list': { args: undefined; result: LearnersView };
+  /** Adds a learner (1-60 characters, unique) and makes them the one practising. */
+  'learners.add': { args: { name: string }; result: LearnersView };
+  'learners.choose': { args: { learnerId: string }; result: LearnersView };
+  'drills.overview': { args: { dailySize?: number }; result: DrillsOverview };
+  'drills.quick': { args: { drillId: string }; result: QuickDrillView };
+  /** The rep's answer to a quick drill: judged, recorded for the learner, and explained. */
+  'drills.answer': {
+    args: {
+      drillId: string;
+      answer: string;
+      source: ReplySource;
+      trackId?: string;
+      moduleId?: string;
+    };
+    result: QuickResultView;
+  };
+  /** Starts a meeting drill from a track's module: a meeting judged when it is ended. */
+  'drills.startMeeting': {
+    args: { drillId: string; trackId: string; moduleId: string };
+    result: SessionView;
+  };
 }
 
 export type CallName = keyof Calls;
@@ -657,6 +765,13 @@ export const CALL_NAMES = [
   'team.discard',
   'team.exportCsv',
   'team.exportLabels',
+  'learners.list',
+  'learners.add',
+  'learners.choose',
+  'drills.overview',
+  'drills.quick',
+  'drills.answer',
+  'drills.startMeeting',
 ] as const satisfies readonly CallName[];
 
 // Compile-time check that CALL_NAMES lists every call.

@@ -45,6 +45,8 @@ const none = z
   .or(z.null())
   .transform(() => undefined);
 const mode = z.enum(['coach', 'exam']);
+/** Drill, track and module ids are kebab case, as their files give them. */
+const drillId = z.string().regex(/^[a-z][a-z0-9-]{0,79}$/, 'is not a drill, track or module id');
 
 const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'app.info': none,
@@ -166,6 +168,22 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
   'team.discard': z.strictObject({ teamId: sessionId }),
   'team.exportCsv': z.strictObject({ teamId: sessionId }),
   'team.exportLabels': z.strictObject({ teamId: sessionId }),
+  'learners.list': none,
+  // The learner store checks the name's length and uniqueness with a message; this bound keeps absurd payloads out.
+  'learners.add': z.strictObject({ name: z.string().max(MAX_NAME_CHARS * 4) }),
+  'learners.choose': z.strictObject({
+    learnerId: z.string().regex(/^l-[a-z0-9-]{1,60}$/, 'is not a learner id'),
+  }),
+  'drills.overview': z.strictObject({ dailySize: z.number().int().min(1).max(100).optional() }),
+  'drills.quick': z.strictObject({ drillId }),
+  'drills.answer': z.strictObject({
+    drillId,
+    answer: z.string().max(MAX_REPLY_CHARACTERS * 4),
+    source: z.enum(['typed', 'spoken']),
+    trackId: drillId.optional(),
+    moduleId: drillId.optional(),
+  }),
+  'drills.startMeeting': z.strictObject({ drillId, trackId: drillId, moduleId: drillId }),
 };
 
 export type ArgsCheck<K extends CallName> =

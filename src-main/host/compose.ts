@@ -16,6 +16,10 @@ import { SessionHost } from './session-host';
 import { SpeechHost } from './speech-host';
 import { CallHost } from './call-host';
 import { TeamHost } from './team-host';
+import { DrillsHost } from './drills-host';
+import { clockFrom } from '../services/clock';
+import { DrillLibrary } from '../services/drills/library';
+import { LearnerStore } from '../services/drills/learners';
 import { TeamStore } from '../services/storage/team-store';
 import {
   chooseEngine,
@@ -42,6 +46,7 @@ export interface ComposeOptions {
 export interface ComposedHost {
   readonly host: SessionHost;
   readonly teams: TeamHost;
+  readonly drills: DrillsHost;
   readonly speech: SpeechHost;
   readonly handlers: Handlers;
   /** Answers one call (validate, run, envelope), logging what went wrong to the log file and stderr. */
@@ -82,6 +87,28 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     classifier: defaultClassifier(),
     log,
   });
+  const learners = new LearnerStore(options.dataDir, store.disk, (path, message) =>
+    store.setAside(path, message),
+  );
+  let drillLibrary: DrillLibrary | undefined;
+  let drillLibraryFor: ScenarioLibrary | undefined;
+  // Loaded when drills are first asked for, not at start; again when the scenarios change.
+  const drillsLibrary = () => {
+    if (!drillLibrary || drillLibraryFor !== library) {
+      drillLibrary = DrillLibrary.load(library.ids(), options.dataDir);
+      drillLibraryFor = library;
+    }
+    return drillLibrary;
+  };
+  const drills = new DrillsHost({
+    learners,
+    library: drillsLibrary,
+    classifier: defaultClassifier(),
+    // Called only once the host is made (a meeting drill starts a session).
+    sessions: (): SessionHost => host,
+    clock: clockFrom(),
+    log,
+  });
   const host = new SessionHost({
     shell: options.shell,
     version: options.version,
@@ -92,6 +119,8 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     classifier: defaultClassifier(),
     log,
     otherRows: () => teams.historyRows(),
+    learner: () => drills.activeLearner(),
+    completeDrill: (record, header) => drills.completeDrill(record, header),
   });
   // Nothing is loaded here: an engine loads its model when a meeting starts.
   const engines = createSpeechEngines({
@@ -108,7 +137,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     classifier: defaultClassifier(),
     ...(options.disk ? { disk: options.disk } : {}),
   });
-  const handlers = handlersFor(host, speech, calls, teams, options.effects);
+  const handlers = handlersFor(host, speech, calls, teams, drills, options.effects);
   const logBoth = (message: string) => {
     log.write(message);
     console.error(message);
@@ -116,6 +145,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
   return {
     host,
     teams,
+    drills,
     speech,
     handlers,
     call: (name, args) => dispatch(handlers, name, args, logBoth),
@@ -124,6 +154,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
       watch.close();
       host.close();
       teams.close();
+      learners.close();
       await speech.close();
     },
   };

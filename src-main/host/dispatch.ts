@@ -16,6 +16,7 @@ import { HostError, errorKindOf, internalMessage, storageMessage } from './error
 import type { SessionHost } from './session-host';
 import type { SpeechHost } from './speech-host';
 import type { CallHost } from './call-host';
+import type { DrillsHost } from './drills-host';
 import type { TeamHost } from './team-host';
 
 export type Handlers = {
@@ -34,6 +35,7 @@ export function handlersFor(
   speech: SpeechHost,
   calls: CallHost,
   teams: TeamHost,
+  drills: DrillsHost,
   effects: ShellEffects = {},
 ): Handlers {
   /** A meeting became live: get the speech model loaded before the rep speaks. */
@@ -140,6 +142,13 @@ export function handlersFor(
     },
     'team.exportCsv': ({ teamId }) => teams.exportCsv(teamId),
     'team.exportLabels': ({ teamId }) => teams.exportLabels(teamId),
+    'learners.list': () => drills.learners(),
+    'learners.add': (args) => drills.addLearner(args),
+    'learners.choose': (args) => drills.chooseLearner(args),
+    'drills.overview': (args) => drills.overview(args),
+    'drills.quick': (args) => drills.quick(args),
+    'drills.answer': (args) => drills.answer(args),
+    'drills.startMeeting': (args) => warm(drills.startMeeting(args)),
   };
 }
 

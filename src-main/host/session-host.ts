@@ -64,6 +64,13 @@ export interface HostOptions {
   readonly now?: () => Date;
   /** Rows History lists beside the stored sessions (team roleplays), newest first. */
   readonly otherRows?: () => readonly HistoryRow[];
+  /**
+   * Who is practising: their id, and whether they are the first learner (who
+   * owns the sessions stored before learners existed). Undefined: no learners yet.
+   */
+  readonly learner?: () => { readonly id: string; readonly first: boolean } | undefined;
+  /** A meeting drill ending: judge it, note the attempt, and return the record with its verdict. */
+  readonly completeDrill?: (record: SessionRecord, header: JournalHeader) => SessionRecord;
 }
 
 interface LiveSession extends LiveState {
@@ -115,14 +122,17 @@ export class SessionHost {
    * Starts a meeting. One meeting is live at a time: one still open is parked,
    * its journal kept, and offered as interrupted to resume later.
    */
-  start(args: CallArgs<'session.start'>): SessionView {
+  start(args: CallArgs<'session.start'>, drill?: JournalHeader['drill']): SessionView {
     const scenario = this.scenario(args.scenarioId);
     const repName = this.options.settings.get().repName.trim() || DEFAULT_REP;
+    const learner = this.options.learner?.();
     const header = this.header(scenario, {
       difficulty: args.difficulty,
       mode: args.mode,
       seed: randomInt(1, 2 ** 31 - 1),
       reps: [repName],
+      ...(learner ? { learnerId: learner.id } : {}),
+      ...(drill ? { drill } : {}),
     });
     // The new journal first: if it cannot be made, the meeting in progress stays live.
     return sessionViewOf(this.open(header, scenario, []));
@@ -191,7 +201,11 @@ export class SessionHost {
       live.endedBy = endedBy;
     }
     // Step 2: the session, which is never written over another.
-    const record = sessionRecordOf(live, this.now(), live.endedBy);
+    const plain = sessionRecordOf(live, this.now(), live.endedBy);
+    const record =
+      live.header.drill && this.options.completeDrill
+        ? this.options.completeDrill(plain, live.header)
+        : plain;
     this.options.store.save(record);
     // Step 3: the journal is no longer needed.
     this.dropLive(live);
@@ -225,6 +239,7 @@ export class SessionHost {
       seed: record.seed,
       reps: record.reps.length > 0 ? [...record.reps] : [DEFAULT_REP],
       replayOf: { sessionId: record.id, fromTurn: args.fromTurn },
+      ...(record.learnerId ? { learnerId: record.learnerId } : {}),
     });
     const earlier = record.turns.slice(0, args.fromTurn - 1).map((t): JournalTurn => ({
       type: 'turn',
@@ -309,12 +324,22 @@ export class SessionHost {
     return live;
   }
 
+  /** The stored sessions of whoever is practising, newest first. */
+  private mine(): readonly HistoryRow[] {
+    const rows = this.options.store.list();
+    const learner = this.options.learner?.();
+    if (!learner) return rows;
+    return rows.filter((r) =>
+      r.learnerId === undefined ? learner.first : r.learnerId === learner.id,
+    );
+  }
+
   history(args: CallArgs<'history.list'>): HistoryPage {
     const others = this.options.otherRows?.() ?? [];
     const rows =
       others.length === 0
-        ? this.options.store.list()
-        : [...this.options.store.list(), ...others].sort((a, b) =>
+        ? this.mine()
+        : [...this.mine(), ...others].sort((a, b) =>
             a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : a.id < b.id ? 1 : -1,
           );
     const scenarios = new Map<string, { id: string; title: string; sessions: number }>();
@@ -337,7 +362,7 @@ export class SessionHost {
   }
 
   progress(scenarioId: string): ProgressSeries {
-    const mine = this.options.store.list().filter((row) => row.scenarioId === scenarioId);
+    const mine = this.mine().filter((row) => row.scenarioId === scenarioId);
     return { scenarioId, rows: mine.slice(0, PROGRESS_POINTS).reverse(), total: mine.length };
   }
 
@@ -417,10 +442,13 @@ export class SessionHost {
 
   private header(
     scenario: CompiledScenario,
-    fields: Pick<JournalHeader, 'difficulty' | 'mode' | 'seed' | 'reps' | 'replayOf'>,
+    fields: Pick<
+      JournalHeader,
+      'difficulty' | 'mode' | 'seed' | 'reps' | 'replayOf' | 'learnerId' | 'drill'
+    >,
   ): JournalHeader {
     const now = this.now();
-    const { replayOf, ...rest } = fields;
+    const { replayOf, learnerId, drill, ...rest } = fields;
     return {
       type: 'start',
       version: 1,
@@ -431,6 +459,8 @@ export class SessionHost {
       startedAt: now.toISOString(),
       ...rest,
       ...(replayOf ? { replayOf } : {}),
+      ...(learnerId ? { learnerId } : {}),
+      ...(drill ? { drill } : {}),
     };
   }
 

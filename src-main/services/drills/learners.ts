@@ -78,8 +78,8 @@ export function learnerNameProblem(raw: string, learners: readonly Learner[]): s
   if (name.length === 0) return 'Type the learner’s name.';
   if (name.length > MAX_LEARNER_NAME)
     return `A name can be at most ${MAX_LEARNER_NAME} characters; this one has ${name.length}.`;
-  if (learners.some((l) => l.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
-    return `${name} is a learner already.`;
+  const same = learners.find((l) => l.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  if (same) return `${same.name} is a learner already; choose them from the list.`;
   return undefined;
 }
 

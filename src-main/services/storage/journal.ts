@@ -31,6 +31,16 @@ export const journalHeader = z.strictObject({
   replayOf: z
     .strictObject({ sessionId: z.string().max(64), fromTurn: z.number().int() })
     .optional(),
+  /** Who practised (learners.json). */
+  learnerId: z.string().max(80).optional(),
+  /** A meeting drill: judged from the report when the meeting is stored. */
+  drill: z
+    .strictObject({
+      drillId: z.string().max(80),
+      trackId: z.string().max(80).optional(),
+      moduleId: z.string().max(80).optional(),
+    })
+    .optional(),
 });
 export type JournalHeader = z.infer<typeof journalHeader>;
 

@@ -149,6 +149,18 @@ export const sessionRecordSchema = z.object({
   outcome,
   report,
   replayOf: replayOf.optional(),
+  learnerId: z.string().max(80).optional(),
+  drill: z
+    .object({
+      drillId: z.string().max(80),
+      title: name,
+      trackId: z.string().max(80).optional(),
+      moduleId: z.string().max(80).optional(),
+      passed: z.boolean(),
+      score,
+      objectives: z.array(z.object({ name, met: z.boolean(), why: text })).max(50),
+    })
+    .optional(),
   call: z
     .object({
       fileName: name,
@@ -174,6 +186,8 @@ export const sessionRecordSchema = z.object({
 export const historyRowSchema = z.object({
   id: z.string().max(64),
   call: name.optional(),
+  learnerId: z.string().max(80).optional(),
+  drill: z.string().max(80).optional(),
   startedAt: z.string().max(64),
   scenarioId: z.string().max(64),
   scenarioTitle: name,
@@ -199,6 +213,8 @@ export function historyRowOf(record: SessionRecord): HistoryRow {
   return {
     id: record.id,
     ...(record.call ? { call: record.call.fileName } : {}),
+    ...(record.learnerId ? { learnerId: record.learnerId } : {}),
+    ...(record.drill ? { drill: record.drill.drillId } : {}),
     startedAt: record.startedAt,
     scenarioId: record.scenario.id,
     scenarioTitle: record.scenario.title,

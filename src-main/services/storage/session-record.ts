@@ -14,7 +14,7 @@ export interface RecordSource {
   /** A journal's start line, or as much of one as a record needs (the CLI keeps no journal). */
   readonly header: Pick<
     JournalHeader,
-    'id' | 'difficulty' | 'mode' | 'reps' | 'seed' | 'startedAt' | 'replayOf'
+    'id' | 'difficulty' | 'mode' | 'reps' | 'seed' | 'startedAt' | 'replayOf' | 'learnerId'
   > &
     Partial<JournalHeader>;
   readonly scenario: CompiledScenario;
@@ -101,5 +101,6 @@ export function sessionRecordOf(
       })),
     ),
     ...(header.replayOf ? { replayOf: header.replayOf } : {}),
+    ...(header.learnerId ? { learnerId: header.learnerId } : {}),
   };
 }
