@@ -1,9 +1,19 @@
-// Writes scenarios/scenario.schema.json from the scenario schema. A unit test
-// fails when the committed file is out of date.
+// Writes the JSON Schemas for scenario, drill bank and track files from their
+// zod schemas. A unit test fails when a committed file is out of date.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { scenarioJsonSchema } from '../src-main/core/scenarios/json-schema';
+import {
+  drillBankJsonSchema,
+  scenarioJsonSchema,
+  trackJsonSchema,
+} from '../src-main/core/scenarios/json-schema';
 
-const path = resolve(import.meta.dirname, '../scenarios/scenario.schema.json');
-writeFileSync(path, JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
-console.log(`wrote ${path}`);
+for (const [file, schema] of [
+  ['scenarios/scenario.schema.json', scenarioJsonSchema()],
+  ['scenarios/drills/drills.schema.json', drillBankJsonSchema()],
+  ['scenarios/tracks/track.schema.json', trackJsonSchema()],
+] as const) {
+  const path = resolve(import.meta.dirname, '..', file);
+  writeFileSync(path, JSON.stringify(schema, null, 2) + '\n');
+  console.log(`wrote ${path}`);
+}

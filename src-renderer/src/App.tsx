@@ -26,6 +26,11 @@ const loadTeam = () => import('./screens/team');
 const TeamSetup = lazy(() => loadTeam().then((m) => ({ default: m.TeamSetup })));
 const TeamRoleplay = lazy(() => loadTeam().then((m) => ({ default: m.TeamRoleplay })));
 const TeamBoard = lazy(() => loadTeam().then((m) => ({ default: m.TeamBoard })));
+const loadDrills = () => import('./screens/drills');
+const Drills = lazy(() => loadDrills().then((m) => ({ default: m.Drills })));
+const QuickDrill = lazy(() => loadDrills().then((m) => ({ default: m.QuickDrill })));
+const Track = lazy(() => loadDrills().then((m) => ({ default: m.Track })));
+const CertificateView = lazy(() => loadDrills().then((m) => ({ default: m.Certificate })));
 
 const TITLES: Readonly<Record<Screen, string>> = {
   gallery: 'Choose a buyer',
@@ -37,9 +42,13 @@ const TITLES: Readonly<Record<Screen, string>> = {
   team: 'Team roleplay',
   teamRoleplay: 'Team roleplay in progress',
   teamBoard: 'Team board',
+  drills: 'Drills',
+  quickDrill: 'Quick drill',
+  track: 'Track',
+  certificate: 'Certificate',
 };
 
-type Section = 'practise' | 'team' | 'call' | 'history' | 'settings';
+type Section = 'practise' | 'team' | 'drills' | 'call' | 'history' | 'settings';
 
 /** The nav button of the screen on show; a report has none of its own. */
 const SECTION: Readonly<Record<Screen, Section | null>> = {
@@ -52,6 +61,10 @@ const SECTION: Readonly<Record<Screen, Section | null>> = {
   team: 'team',
   teamRoleplay: 'team',
   teamBoard: 'team',
+  drills: 'drills',
+  quickDrill: 'drills',
+  track: 'drills',
+  certificate: 'drills',
 };
 
 function ScreenView({ screen }: { readonly screen: Screen }) {
@@ -74,6 +87,14 @@ function ScreenView({ screen }: { readonly screen: Screen }) {
       return <TeamRoleplay />;
     case 'teamBoard':
       return <TeamBoard />;
+    case 'drills':
+      return <Drills />;
+    case 'quickDrill':
+      return <QuickDrill />;
+    case 'track':
+      return <Track />;
+    case 'certificate':
+      return <CertificateView />;
   }
 }
 
@@ -97,7 +118,7 @@ export function App() {
   useEffect(() => {
     if (!booted) return;
     const fetchRest = () =>
-      void Promise.all([loadReport(), loadHistory(), loadScoreCall(), loadTeam()]);
+      void Promise.all([loadReport(), loadHistory(), loadScoreCall(), loadTeam(), loadDrills()]);
     if (typeof requestIdleCallback === 'function') {
       const idle = requestIdleCallback(fetchRest, { timeout: 2000 });
       return () => cancelIdleCallback(idle);
@@ -166,6 +187,7 @@ export function App() {
           <ul>
             {navButton('Practise', 'practise', goPractise)}
             {navButton('Team roleplay', 'team', goTeam)}
+            {navButton('Drills', 'drills', () => navigate('drills'))}
             {navButton('Score a call', 'call', () => navigate('call'))}
             {navButton('History', 'history', () => navigate('history'))}
             {navButton('Settings', 'settings', () => navigate('settings'))}

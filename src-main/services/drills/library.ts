@@ -56,6 +56,8 @@ export class DrillLibrary {
     private readonly trackList: LoadedTrack[],
     /** Every problem, as `file:line:column: message`. */
     readonly problems: readonly string[],
+    /** How many drill and track files were read. */
+    readonly files: number,
   ) {}
 
   /**
@@ -93,7 +95,10 @@ export class DrillLibrary {
     };
     add(builtInTrackDir(), 'built-in');
     if (dataDir) add(ownTrackFolder(dataDir), 'own');
-    return new DrillLibrary(bank, tracks, problems);
+    const trackFiles =
+      yamlFiles(builtInTrackDir()).length +
+      (dataDir ? yamlFiles(ownTrackFolder(dataDir)).length : 0);
+    return new DrillLibrary(bank, tracks, problems, drillFiles.length + trackFiles);
   }
 
   get tracks(): readonly LoadedTrack[] {

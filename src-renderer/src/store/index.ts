@@ -11,6 +11,7 @@ import { scenariosSlice } from './scenarios';
 import { settingsSlice } from './settings';
 import { speechSlice } from './speech';
 import { teamSlice } from './team';
+import { drillsSlice } from './drills';
 import { toastSlice } from './toasts';
 import type { Store } from './types';
 
@@ -26,6 +27,7 @@ export const useStore = create<Store>()((...a) => ({
   ...toastSlice(...a),
   ...callsSlice(...a),
   ...teamSlice(...a),
+  ...drillsSlice(...a),
 }));
 
 export type { Store, PlacedError } from './types';

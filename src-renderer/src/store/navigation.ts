@@ -11,7 +11,11 @@ export type Screen =
   | 'call'
   | 'team'
   | 'teamRoleplay'
-  | 'teamBoard';
+  | 'teamBoard'
+  | 'drills'
+  | 'quickDrill'
+  | 'track'
+  | 'certificate';
 
 export interface NavigationSlice {
   readonly screen: Screen;

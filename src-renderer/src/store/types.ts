@@ -11,6 +11,7 @@ import type { ScenariosSlice } from './scenarios';
 import type { SettingsSlice } from './settings';
 import type { SpeechSlice } from './speech';
 import type { TeamSlice } from './team';
+import type { DrillsSlice } from './drills';
 import type { ToastSlice } from './toasts';
 
 export type Store = NavigationSlice &
@@ -23,7 +24,8 @@ export type Store = NavigationSlice &
   SpeechSlice &
   ToastSlice &
   CallsSlice &
-  TeamSlice;
+  TeamSlice &
+  DrillsSlice;
 
 export type Slice<T> = StateCreator<Store, [], [], T>;
 

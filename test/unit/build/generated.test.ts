@@ -4,7 +4,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../../../src-main/core/scenarios/json-schema';
+import {
+  drillBankJsonSchema,
+  scenarioJsonSchema,
+  trackJsonSchema,
+} from '../../../src-main/core/scenarios/json-schema';
 import { parseLabelledTsv } from '../../../src-main/core/understanding/dataset';
 import { trainBehaviorModel } from '../../../src-main/core/understanding/train';
 import { shippedModel } from '../../../src-main/core/understanding/default';
@@ -18,6 +22,14 @@ describe('generated files', () => {
       readFileSync(resolve(root, 'scenarios/scenario.schema.json'), 'utf8'),
     );
     expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+
+  it.each([
+    ['scenarios/drills/drills.schema.json', drillBankJsonSchema],
+    ['scenarios/tracks/track.schema.json', trackJsonSchema],
+  ] as const)('%s is up to date with its schema (npm run schema)', (file, make) => {
+    const committed = JSON.parse(readFileSync(resolve(root, file), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(make())));
   });
 
   it('the shipped behaviour model is what training on build/classifier produces (npm run train)', () => {

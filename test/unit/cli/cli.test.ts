@@ -3,7 +3,15 @@
 // Every failure must be one clear line on stderr, a non-zero exit, no stack
 // trace and no hang.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -638,7 +646,11 @@ describe('new', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/^id: our-buyer$/m);
     const checked = await runCli('validate', '--data-dir', dataDir, '--json');
     expect(checked.code).toBe(0);
-    expect(JSON.parse(checked.stdout).files).toBe(4); // three built-in buyers and ours
+    // Three built-in buyers and ours, and the built-in drill banks and tracks.
+    const drillFiles = ['drills', 'tracks'].flatMap((d) =>
+      readdirSync(join(root, 'scenarios', d)).filter((f) => f.endsWith('.yaml')),
+    ).length;
+    expect(JSON.parse(checked.stdout).files).toBe(4 + drillFiles);
   });
 
   it('validate with no path reports an own scenario that takes a built-in id', async () => {

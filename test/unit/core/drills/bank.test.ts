@@ -1,7 +1,9 @@
 // The built-in drill bank: every file loads, ids are unique, every drill's two
 // model answers pass their own drill, and a plain pitch fails every drill.
-// A drill is written for people, not for the judge: if a natural model answer
-// is misread, the drill is kept and the misreading reported, never reworded.
+// Drills are written for people, not for the judge: where a natural model
+// answer was misread, the target was widened if a good rep's answer really is
+// of another kind, else reworded as naturally; the misreadings are listed for
+// the judge's maintainers in docs/enablement.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
