@@ -67,6 +67,8 @@ export class DrillsHost {
 
   overview(args: CallArgs<'drills.overview'>): DrillsOverview {
     const learner = this.learner();
+    // Attempts recorded elsewhere (the command line, an imported bundle) may have passed a track.
+    this.awardCertificates(learner.id);
     const library = this.options.library();
     const attempts = this.options.learners.attempts(learner.id);
     const today = dayOf(this.options.clock.now());

@@ -21,6 +21,7 @@ import {
   goTo,
   replyBox,
   say,
+  sendUntilAnswered,
   startMeeting,
 } from './pages';
 
@@ -37,21 +38,6 @@ interface Violation {
 
 /** Runs axe on the page as it is and fails, listing each problem, on any violation. */
 /** Sends a reply and waits until the buyer answered it or ended the meeting. */
-async function sendUntilAnswered(page: Page, reply: string): Promise<void> {
-  await replyBox(page).fill(reply);
-  await page.getByRole('button', { name: 'Send' }).click();
-  const seeReport = page.getByRole('button', { name: 'See report' });
-  await expect
-    .poll(
-      async () =>
-        (await seeReport.isVisible()) ||
-        (await replyBox(page)
-          .inputValue({ timeout: 500 })
-          .catch(() => reply)) === '',
-    )
-    .toBe(true);
-}
-
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   // Evaluated through the debugging protocol, so the page's CSP does not apply.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);

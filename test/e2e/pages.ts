@@ -46,7 +46,7 @@ export async function endMeeting(page: Page): Promise<void> {
 
 export async function goTo(
   page: Page,
-  screen: 'Practise' | 'Team roleplay' | 'Score a call' | 'History' | 'Settings',
+  screen: 'Practise' | 'Team roleplay' | 'Drills' | 'Score a call' | 'History' | 'Settings',
 ): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -71,3 +71,19 @@ export const PITCH_REPLIES = [
   'Let me tell you about our features: AI coaching, forecasting, and dashboards.',
   'Our customers see a 30% lift in win rates, so you should buy our solution today.',
 ] as const;
+
+/** Sends a reply and waits until the buyer has answered it or ended the meeting (See report). */
+export async function sendUntilAnswered(page: Page, reply: string): Promise<void> {
+  await replyBox(page).fill(reply);
+  await page.getByRole('button', { name: 'Send' }).click();
+  const seeReport = page.getByRole('button', { name: 'See report' });
+  await expect
+    .poll(
+      async () =>
+        (await seeReport.isVisible()) ||
+        (await replyBox(page)
+          .inputValue({ timeout: 500 })
+          .catch(() => reply)) === '',
+    )
+    .toBe(true);
+}

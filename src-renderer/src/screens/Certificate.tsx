@@ -4,7 +4,6 @@
 import { getApi } from '../bridge';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { errorMessage } from '../lib/errors';
-import { formatShortDate } from '../lib/format';
 import { downloadFile } from '../lib/download';
 import { useStore } from '../store';
 
@@ -41,7 +40,14 @@ export function Certificate() {
       <p className="certificate-name">{certificate.learner.name}</p>
       <p className="certificate-lead">passed the First Meeting track</p>
       <p className="certificate-track">{certificate.track.title}</p>
-      <p>on {formatShortDate(`${certificate.date}T12:00:00`)}</p>
+      <p>
+        on{' '}
+        {new Date(`${certificate.date}T12:00:00`).toLocaleDateString(undefined, {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+        })}
+      </p>
       <table className="board-table">
         <caption>Module scores</caption>
         <thead>

@@ -63,6 +63,7 @@ function ReportBody({ record }: { readonly record: SessionRecord }) {
   return (
     <>
       {call ? <CallMeta record={record} call={call} /> : <MeetingMeta record={record} />}
+      {record.drill && <DrillVerdict drill={record.drill} />}
       <Section title="Scores">
         <ScoreCards report={report} />
       </Section>
@@ -173,6 +174,35 @@ function CallMeta({
           </>
         )}
       </dl>
+    </Section>
+  );
+}
+
+/** A meeting drill's verdict: passed or not, and each objective with why. */
+function DrillVerdict({ drill }: { readonly drill: NonNullable<SessionRecord['drill']> }) {
+  const openTrack = useStore((s) => s.openTrack);
+  return (
+    <Section title={`Meeting drill: ${drill.passed ? 'passed' : 'not passed'}`}>
+      <p>{drill.title}</p>
+      <ul className="objectives">
+        {drill.objectives.map((o) => (
+          <li key={o.name}>
+            <strong>
+              {o.met ? '✓' : '✗'} {o.name}
+            </strong>
+            : {o.why}
+          </li>
+        ))}
+      </ul>
+      {drill.trackId && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => drill.trackId && openTrack(drill.trackId)}
+        >
+          Back to the track
+        </button>
+      )}
     </Section>
   );
 }
