@@ -88,8 +88,10 @@ export interface Transcript {
   readonly engine: SpeechEngineName;
   readonly audioSeconds: number;
   readonly decodeSeconds: number;
-  /** Something wrong with the audio the rep should hear about (silence, clipping, too long). */
+  /** Something wrong with the audio the rep should hear about (silence, clipping, too long, unsure words). */
   readonly problem?: string;
+  /** The engine is unsure of the words: they go to the reply box to check, never straight to the buyer. */
+  readonly unsure?: true;
 }
 
 /** When a spoken reply was said, measured from the audio, in ms from the start of the meeting. */

@@ -122,9 +122,10 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     learner: () => drills.activeLearner(),
     completeDrill: (record, header) => drills.completeDrill(record, header),
   });
-  // Nothing is loaded here: an engine loads its model when a meeting starts.
+  // Nothing is loaded here: an engine loads its model when the rep first speaks.
   const engines = createSpeechEngines({
     modelsDir: modelsFolder(options.dataDir),
+    cacheDir: join(options.dataDir, 'cache', 'speech'),
     whisperModel: () => settings.get().whisperModel,
   });
   const speech = new SpeechHost({

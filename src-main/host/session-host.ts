@@ -177,7 +177,17 @@ export class SessionHost {
     const live = this.liveSession(sessionId);
     if (live.meeting.ended) throw new HostError('conflict', 'The buyer has ended this meeting.');
     const startedAt = Date.parse(live.header.startedAt);
-    return { startedAt, buyerAt: startedAt + (live.turns.at(-1)?.at ?? 0) };
+    const { sells, persona } = live.scenario.file;
+    return {
+      startedAt,
+      buyerAt: startedAt + (live.turns.at(-1)?.at ?? 0),
+      // For the speech engine: the words the rep's answer is likely to use.
+      context: {
+        buyerLines: [live.meeting.opening, ...live.turns.map((t) => t.buyer)],
+        facts: Object.values(persona.facts ?? {}),
+        product: sells ? [sells.name, sells.what, ...(sells.words ?? [])] : [],
+      },
+    };
   }
 
   /** Ends and stores the meeting; null when the rep said nothing (it is discarded). */

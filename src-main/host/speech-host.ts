@@ -34,6 +34,26 @@ export interface MeetingClock {
   readonly startedAt: number;
   /** When the buyer's latest line was given (ms since the epoch). */
   readonly buyerAt: number;
+  /** What the meeting makes likely in the rep's answer, for the engine (absent: nothing known). */
+  readonly context?: MeetingContext;
+}
+
+/** The meeting in progress, as the speech engine can use it. */
+export interface MeetingContext {
+  /** The buyer's lines so far, oldest first (the engine uses the latest). */
+  readonly buyerLines: readonly string[];
+  /** The scenario's facts about the buyer. */
+  readonly facts: readonly string[];
+  /** What the rep sells: its name, what it is, its words. */
+  readonly product: readonly string[];
+}
+
+/** How many of the buyer's latest lines the engine favours. */
+export const BUYER_LINES = 2;
+
+/** The phrases the engine should favour in the rep's next answer. */
+export function recognitionPhrases(context: MeetingContext): string[] {
+  return [...context.buyerLines.slice(-BUYER_LINES), ...context.facts, ...context.product];
 }
 
 /** Utterances left unfinished this long (the page went away) are dropped. */
@@ -65,6 +85,8 @@ interface Finished {
 export class SpeechHost {
   private readonly open = new Map<string, Open>();
   private readonly finished = new Map<string, Finished>();
+  /** Whether the rep has started speaking since the app started (warm() loads only then). */
+  private spoken = false;
 
   constructor(
     private readonly provider: SpeechProvider,
@@ -75,8 +97,14 @@ export class SpeechHost {
     return this.provider.status();
   }
 
-  /** Loads the active engine's model in the background (a meeting started). */
+  /**
+   * Loads the active engine's model in the background (a meeting started),
+   * once the rep has spoken in this run of the app: the model is read when
+   * speech first starts, never for a rep who types (it costs a second of CPU
+   * and tens of megabytes). The first utterance loads it while the rep speaks.
+   */
   warm(): void {
+    if (!this.spoken) return;
     void this.provider
       .active()
       ?.warm()
@@ -99,8 +127,11 @@ export class SpeechHost {
     for (const other of this.open.values())
       if (other.sessionId === args.sessionId) this.drop(other);
     let heard: Utterance;
+    this.spoken = true;
     try {
-      heard = engine.begin();
+      heard = engine.begin(
+        clock.context ? { phrases: recognitionPhrases(clock.context) } : undefined,
+      );
     } catch (error) {
       if (error instanceof SpeechError) throw new HostError('conflict', error.message);
       throw error;
@@ -192,7 +223,8 @@ export class SpeechHost {
         },
       });
     }
-    const problem = problemOf(analysis, text, open.truncated);
+    const unsure = text !== '' && recognition.unsure === true;
+    const problem = problemOf(analysis, text, open.truncated, unsure);
     return {
       utteranceId: open.id,
       text,
@@ -200,6 +232,7 @@ export class SpeechHost {
       audioSeconds: round3(audioMs / 1000),
       decodeSeconds: round3(recognition.decodeSeconds),
       ...(problem ? { problem } : {}),
+      ...(unsure ? { unsure: true as const } : {}),
     };
   }
 
@@ -270,12 +303,21 @@ function problemOf(
   analysis: UtteranceAnalysis,
   text: string,
   truncated: boolean,
+  unsure: boolean,
 ): string | undefined {
   const problems: string[] = [];
   const audio = audioProblem(analysis);
   if (audio) problems.push(audio);
   else if (text === '') {
     problems.push('Sound was heard but no words were recognised: try again, a little slower.');
+  } else if (unsure && analysis.narrowBand) {
+    problems.push(
+      'This audio sounds like a telephone line or an 8 kHz microphone (nothing above 4 kHz), which the speech engine cannot hear well, so these words are likely wrong: check them before sending, or use a better microphone.',
+    );
+  } else if (unsure) {
+    problems.push(
+      'The speech engine is unsure of these words (noise, or a voice it cannot hear well): check them before sending, or say it again closer to the microphone.',
+    );
   }
   if (truncated) {
     problems.push(

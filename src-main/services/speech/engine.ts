@@ -8,6 +8,13 @@ export interface Recognition {
   readonly text: string;
   /** Seconds spent decoding (wall clock, all of it, streamed or not). */
   readonly decodeSeconds: number;
+  /**
+   * The engine's own confidence in the words, 0..1 (pocketsphinx: the mean
+   * posterior probability of the words heard); absent when it has none.
+   */
+  readonly confidence?: number;
+  /** The engine's confidence is too low to trust the words (the host says so to the rep). */
+  readonly unsure?: boolean;
 }
 
 /** One utterance being heard. Calls are made in order; `finish` or `cancel` ends it. */
@@ -28,6 +35,12 @@ export interface Utterance {
   cancel(): void;
 }
 
+/** What the meeting in progress makes likely in the rep's next answer. */
+export interface RecognitionContext {
+  /** The buyer's last lines, the scenario's facts, what the rep sells and its name. */
+  readonly phrases: readonly string[];
+}
+
 export interface SpeechEngine {
   readonly name: SpeechEngineName;
   /** Whether the engine can run here, and what it found or lacks. Cheap: no model is loaded. */
@@ -38,9 +51,11 @@ export interface SpeechEngine {
    * Starts hearing an utterance. Loads the model on first use and keeps it
    * for the next. Throws a SpeechError when the engine cannot run. One
    * utterance at a time: beginning another cancels one still open (the rep
-   * started again); one already finishing completes first.
+   * started again); one already finishing completes first. `context` makes
+   * the meeting's words likelier (an engine may ignore it), never the only
+   * words it can hear.
    */
-  begin(): Utterance;
+  begin(context?: RecognitionContext): Utterance;
   /** Frees the model (cancelling an open utterance); a later begin() loads it again. */
   close(): Promise<void>;
 }

@@ -22,6 +22,8 @@ export interface SpeechEngineOptions {
   readonly modelsDir: string;
   /** The `whisperModel` setting, or a reader of it so a change in Settings is seen. */
   readonly whisperModel?: string | (() => string);
+  /** Where pocketsphinx puts each meeting's small model while it reads it (`<dataDir>/cache/speech`). */
+  readonly cacheDir?: string;
   /** Environment for the pocketsphinx overrides (tests). */
   readonly env?: NodeJS.ProcessEnv;
   /** Whisper's options beyond the models (tests: binding name, decoder options). */
@@ -39,7 +41,10 @@ export function createSpeechEngines(options: SpeechEngineOptions): SpeechEngines
     modelsDir: options.modelsDir,
     ...(options.whisperModel !== undefined ? { whisperModel: options.whisperModel } : {}),
   });
-  const pocketsphinx = new PocketsphinxEngine(options.env ? { env: options.env } : {});
+  const pocketsphinx = new PocketsphinxEngine({
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+  });
   return { pocketsphinx, whisper, all: [whisper, pocketsphinx], modelsDir: options.modelsDir };
 }
 

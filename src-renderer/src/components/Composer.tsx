@@ -55,7 +55,8 @@ export function Composer({ sessionId, busy, closed, error, send }: ComposerProps
           requestAnimationFrame(() => box.setSelectionRange(box.value.length, box.value.length));
         }
       };
-      if (review) {
+      // Words the engine is unsure of are checked by the rep, never sent as they are.
+      if (review || transcript.unsure) {
         toBox();
         // Unless the transcript came with a problem to show instead.
         if (!transcript.problem)

@@ -4,6 +4,9 @@
 // lasted ~120 ms (a click or a knock does not start one) and carries the
 // ~300 ms before it (pre-roll), so the first word is not clipped. It ends only
 // after `endOfTurnMs` of quiet, so a pause to think or an "um" does not end it.
+// Quiet is judged on the level over the last 100 ms, not each frame: a real
+// room's noise (ventilation, traffic) swings 5 dB or more from one 20 ms frame
+// to the next, and single loud frames of it kept a turn open for ever.
 // Pure (frames in, events out), so it is unit-tested with synthetic audio.
 import { levelDb } from './pcm';
 
@@ -51,6 +54,8 @@ const FLOOR_DOWN_TAU_MS = 60;
 /** ...and rises towards louder sound over seconds (slower still during a turn). */
 const FLOOR_UP_TAU_MS = 2000;
 const FLOOR_UP_TAU_IN_TURN_MS = 10_000;
+/** Whether a turn goes on is judged on the level over this long. */
+const HOLD_WINDOW_MS = 100;
 
 export class Vad {
   private opts: Required<VadOptions>;
@@ -64,6 +69,8 @@ export class Vad {
   private onsetGapMs = 0;
   private silenceMs = 0;
   private voicedMs = 0;
+  /** The last frames' mean squares and lengths (ms), over HOLD_WINDOW_MS. */
+  private recent: { power: number; ms: number }[] = [];
 
   constructor(options: VadOptions) {
     this.opts = { ...DEFAULTS, ...options };
@@ -91,6 +98,7 @@ export class Vad {
     this.resetOnset();
     this.silenceMs = 0;
     this.voicedMs = 0;
+    this.recent = [];
   }
 
   /** Feeds one frame (any length; 10-30 ms works best) and returns what it caused. */
@@ -124,7 +132,12 @@ export class Vad {
     }
 
     events.push({ type: 'audio', audio: frame });
-    const loud = db > Math.max(floor + this.opts.holdMarginDb, this.opts.minSpeechDb - 3);
+    const hold = Math.max(floor + this.opts.holdMarginDb, this.opts.minSpeechDb - 3);
+    // Speech: this frame and the last 100 ms both loud. A frame of noise louder
+    // than the rest does not hold the turn, and the quiet is counted from the
+    // last frame of speech, not from when the 100 ms caught up.
+    const held = this.heldDb(db, ms);
+    const loud = db > hold && held > hold;
     if (loud) {
       this.silenceMs = 0;
       this.voicedMs += ms;
@@ -138,6 +151,17 @@ export class Vad {
       this.reset();
     }
     return events;
+  }
+
+  /** The level over the last HOLD_WINDOW_MS, this frame included (dBFS). */
+  private heldDb(db: number, ms: number): number {
+    this.recent.push({ power: 10 ** (db / 10), ms });
+    let total = this.recent.reduce((n, f) => n + f.ms, 0);
+    while (this.recent.length > 1 && total - (this.recent[0]?.ms ?? 0) >= HOLD_WINDOW_MS) {
+      total -= this.recent.shift()?.ms ?? 0;
+    }
+    const energy = this.recent.reduce((n, f) => n + f.power * f.ms, 0);
+    return energy > 0 ? 10 * Math.log10(energy / total) : -Infinity;
   }
 
   private resetOnset(): void {

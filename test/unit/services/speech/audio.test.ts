@@ -10,6 +10,7 @@ import {
   encodeWav,
   parseWav,
   resample,
+  toFloat32,
   toInt16,
   toMono,
   wavToSpeechPcm,
@@ -261,6 +262,21 @@ describe('analyseUtterance', () => {
     expect(audioProblem(analysis)).toMatch(/No (speech was heard|audio arrived)/);
   });
 
+  it('hears speech in a noisy room (10 dB over the noise) as speech, not as a hum', () => {
+    // Loud steady noise under and around the sentence: the median frame is near
+    // the noise's level, but the syllables stand well above it.
+    const pcm = concat(quiet(0.4), speech, quiet(0.4));
+    const rms = Math.sqrt(speech.reduce((sum, v) => sum + v * v, 0) / speech.length);
+    // Uniform noise of amplitude a has an RMS of a / sqrt(3); put it 10 dB under the speech.
+    const noise = quiet(pcm.length / 16_000, (rms * Math.sqrt(3)) / 10 ** (10 / 20) / 32767);
+    const noisy = pcm.map((v, i) => Math.max(-32768, Math.min(32767, v + (noise[i] as number))));
+    const analysis = analyseUtterance(noisy);
+    expect(analysis.silent).toBe(false);
+    expect(audioProblem(analysis)).toBeUndefined();
+    // The same noise alone is still no speech.
+    expect(analyseUtterance(noise).silent).toBe(true);
+  });
+
   it('notices a clipped recording and still finds the speech', () => {
     const hot = speech.map((v) => Math.max(-32768, Math.min(32767, v * 8)));
     const analysis = analyseUtterance(hot);
@@ -269,6 +285,26 @@ describe('analyseUtterance', () => {
     expect(analysis.silent).toBe(false);
     expect(audioProblem(analysis)).toMatch(/distorted/);
     expect(analyseUtterance(speech).clipped).toBe(false);
+  });
+
+  it('tells narrow-band (8 kHz) audio from 16 kHz speech by its sound above 5 kHz', () => {
+    const said = 'What does a good quarter look like for your team?';
+    for (const voice of ['slt', 'rms', 'awb'] as const) {
+      const file = fliteWav(said, voice);
+      const wide = wavToSpeechPcm(readFileSync(file), file);
+      expect(analyseUtterance(wide).narrowBand, voice).toBe(false);
+      // The same recording through an 8 kHz line.
+      const line = toInt16(resample(resample(toFloat32(wide), 16_000, 8_000), 8_000, 16_000));
+      expect(analyseUtterance(line).narrowBand, `${voice} at 8 kHz`).toBe(true);
+      expect(analyseUtterance(line).highBandDb).toBeLessThan(
+        analyseUtterance(wide).highBandDb - 20,
+      );
+    }
+    // flite's default voice speaks at 8 kHz.
+    const kal = fliteWav(said, 'kal');
+    expect(analyseUtterance(wavToSpeechPcm(readFileSync(kal), kal)).narrowBand).toBe(true);
+    // Silence says nothing about the band.
+    expect(analyseUtterance(quiet(1)).narrowBand).toBe(false);
   });
 
   it('measures level and peak', () => {

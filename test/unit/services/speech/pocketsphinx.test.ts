@@ -3,7 +3,7 @@
 // notice: most words right, the same words however the audio is chunked,
 // nothing for silence, a cancelled utterance leaving the engine usable, and
 // a status that says what is installed or how to install it.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wavToSpeechPcm } from '../../../../src-main/services/speech/audio';
@@ -12,6 +12,7 @@ import {
   PocketsphinxEngine,
   POCKETSPHINX_LIB_ENV,
   POCKETSPHINX_MODEL_ENV,
+  salesLmFiles,
 } from '../../../../src-main/services/speech/pocketsphinx';
 import { freshFolders } from '../../support/folders';
 import { concat, fliteWav, quiet, sentences, wordErrorRate } from '../../support/speech';
@@ -108,6 +109,16 @@ describe('the pocketsphinx engine', () => {
     await expect(utterance.finish()).rejects.toThrow(/already finished/);
   });
 
+  it('closes while its model is still loading, freeing what that load made', async () => {
+    const e = engine();
+    const loading = e.warm();
+    await e.close();
+    await loading;
+    // The load that finished after close is not kept: the next utterance loads afresh and hears.
+    const sentence = SENTENCES[1] as string;
+    expect(wordErrorRate(sentence, await hear(e, speech(sentence)))).toBeLessThanOrEqual(MAX_WER);
+  });
+
   it('frees its decoder on close and loads it again when needed', async () => {
     const e = engine();
     await e.warm();
@@ -154,5 +165,77 @@ describe('when pocketsphinx is missing', () => {
     await expect(e.warm()).rejects.toThrow(`${fake}: could not be loaded`);
     expect(e.status()).toMatchObject({ available: false });
     expect(e.status().detail).toContain(fake);
+  });
+});
+
+describe('the sales-meeting language model', () => {
+  const folder = freshFolders('ps-lm');
+  // From tuning.txt: the generic model alone hears "what does away in the like...".
+  const sentence = 'What does a win look like for you personally on this project?';
+
+  it('is interpolated with the generic model, and hears a rep question the generic one misses', async () => {
+    const withSales = engine();
+    const genericOnly = new PocketsphinxEngine({ domainLmWeight: 0 });
+    engines.push(genericOnly);
+    const pcm = speech(sentence);
+    const heard = await hear(withSales, pcm);
+    expect(withSales.domainLm).toEqual({ loaded: true });
+    expect(wordErrorRate(sentence, heard)).toBe(0);
+    const generic = await hear(genericOnly, pcm);
+    expect(genericOnly.domainLm).toEqual({ loaded: false, why: 'turned off' });
+    expect(wordErrorRate(sentence, generic)).toBeGreaterThan(0);
+  });
+
+  it('hears the words of the trade the stock dictionary cannot spell', async () => {
+    const e = engine();
+    const onboarding = await hear(e, speech('How long does onboarding take for a new rep?'));
+    expect(onboarding.split(' ')).toContain('onboarding');
+    const sdr = await hear(e, speech('What does the SDR team look like today?'));
+    expect(sdr.split(' ')).toContain('sdr');
+  });
+
+  it('is read from where it ships: nothing is written to the system temp folder', async () => {
+    const temp = folder();
+    mkdirSync(temp);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temp; // os.tmpdir() reads it on every call
+    try {
+      const e = engine();
+      await e.warm();
+      expect(e.domainLm).toEqual({ loaded: true });
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it('falls back to the generic model, saying why, when its file is missing or broken', async () => {
+    const dir = folder();
+    mkdirSync(dir);
+    const missing = new PocketsphinxEngine({
+      salesLm: { lm: join(dir, 'none.lm'), dict: salesLmFiles().dict },
+    });
+    engines.push(missing);
+    const said = SENTENCES[0] as string;
+    expect(wordErrorRate(said, await hear(missing, speech(said)))).toBeLessThanOrEqual(MAX_WER);
+    expect(missing.domainLm).toEqual({
+      loaded: false,
+      why: `the sales language model ${join(dir, 'none.lm')} is missing`,
+    });
+    const badDict = join(dir, 'bad.dict');
+    writeFileSync(badDict, '; comment\npipeline P AY P L AY N\nquota\n');
+    const broken = new PocketsphinxEngine({ salesLm: { lm: salesLmFiles().lm, dict: badDict } });
+    engines.push(broken);
+    expect(wordErrorRate(said, await hear(broken, speech(said)))).toBeLessThanOrEqual(MAX_WER);
+    expect(broken.domainLm?.why).toBe(
+      `${badDict}, line 3: "quota" is not a word followed by its phones`,
+    );
+  });
+
+  it('still hears plain English outside the meeting', async () => {
+    const e = engine();
+    const said = 'My daughter plays the violin every Sunday morning.';
+    expect(wordErrorRate(said, await hear(e, speech(said)))).toBeLessThanOrEqual(MAX_WER);
   });
 });
