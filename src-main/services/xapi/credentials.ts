@@ -3,8 +3,8 @@
 // desktop app the secret is encrypted with Electron's safeStorage through the
 // `SecretCipher` seam the shell gives; in browser mode it is kept as text in
 // that 0600 file. Nothing here logs, and `publicView` is all the page sees.
-import { chmodSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic';
 import { nodeDisk, type Disk } from '../storage/disk';
@@ -78,6 +78,7 @@ export class CredentialStore {
   save(config: LrsConfig): void {
     const secret = this.cipher ? { sealed: this.cipher.encrypt(config.secret) } : { plain: config.secret };
     const body = { version: 1, endpoint: config.endpoint, key: config.key, baseIri: config.baseIri, secret };
+    mkdirSync(dirname(this.file), { recursive: true });
     // writeFileAtomic creates its file 0600 and renames it into place.
     writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`, this.disk);
     this.tighten();

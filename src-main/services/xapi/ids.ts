@@ -2,8 +2,8 @@
 // namespace, so the same result always gives the same statement id.
 import { createHash } from 'node:crypto';
 
-/** The app's namespace UUID (itself UUID v5 of "first-meeting" in the URL namespace). */
-const NAMESPACE = '3c0b6d3e-58e4-5f2a-9a0e-6a8f0f4a7c11';
+/** The app's namespace UUID (itself UUID v5 of https://first-meeting.app/xapi in the URL namespace). */
+const NAMESPACE = 'f695dd61-e7f6-566b-8a99-2c4e377ebcf4';
 
 export function uuidV5(name: string, namespace: string = NAMESPACE): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
