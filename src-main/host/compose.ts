@@ -15,6 +15,8 @@ import { dispatch, handlersFor, type Handlers, type ShellEffects } from './dispa
 import { SessionHost } from './session-host';
 import { SpeechHost } from './speech-host';
 import { CallHost } from './call-host';
+import { XapiHost } from './xapi-host';
+import type { SecretCipher } from '../services/xapi/credentials';
 import {
   chooseEngine,
   closeSpeechEngines,
@@ -35,11 +37,16 @@ export interface ComposeOptions {
   readonly effects?: ShellEffects;
   /** The disk durable writes go through; the real one by default (tests make it fail). */
   readonly disk?: Disk;
+  /** Encrypts the learning record store's secret at rest (Electron's safeStorage); browser mode has none. */
+  readonly secretCipher?: SecretCipher;
+  /** How the xAPI sender reaches the store; global fetch by default. */
+  readonly fetch?: typeof fetch;
 }
 
 export interface ComposedHost {
   readonly host: SessionHost;
   readonly speech: SpeechHost;
+  readonly xapi: XapiHost;
   readonly handlers: Handlers;
   /** Answers one call (validate, run, envelope), logging what went wrong to the log file and stderr. */
   call(name: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -73,6 +80,14 @@ export function composeHost(options: ComposeOptions): ComposedHost {
       log.write(`reloading the scenarios in ${ownScenarioDir}: ${String(error)}`);
     }
   });
+  const xapi = new XapiHost({
+    dataDir: options.dataDir,
+    settings,
+    log,
+    ...(options.secretCipher ? { cipher: options.secretCipher } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.disk ? { disk: options.disk } : {}),
+  });
   const host = new SessionHost({
     shell: options.shell,
     version: options.version,
@@ -82,6 +97,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     ownScenarioDir,
     classifier: defaultClassifier(),
     log,
+    onSaved: (record) => xapi.enqueueSession(record),
   });
   // Nothing is loaded here: an engine loads its model when a meeting starts.
   const engines = createSpeechEngines({
@@ -98,7 +114,8 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     classifier: defaultClassifier(),
     ...(options.disk ? { disk: options.disk } : {}),
   });
-  const handlers = handlersFor(host, speech, calls, options.effects);
+  const handlers = handlersFor(host, speech, calls, xapi, options.effects);
+  xapi.start();
   const logBoth = (message: string) => {
     log.write(message);
     console.error(message);
@@ -106,11 +123,13 @@ export function composeHost(options: ComposeOptions): ComposedHost {
   return {
     host,
     speech,
+    xapi,
     handlers,
     call: (name, args) => dispatch(handlers, name, args, logBoth),
     log,
     close: async () => {
       watch.close();
+      xapi.close();
       host.close();
       await speech.close();
     },

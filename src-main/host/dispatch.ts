@@ -16,6 +16,7 @@ import { HostError, errorKindOf, internalMessage, storageMessage } from './error
 import type { SessionHost } from './session-host';
 import type { SpeechHost } from './speech-host';
 import type { CallHost } from './call-host';
+import type { XapiHost } from './xapi-host';
 
 export type Handlers = {
   readonly [K in CallName]: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>>;
@@ -30,6 +31,7 @@ export function handlersFor(
   host: SessionHost,
   speech: SpeechHost,
   calls: CallHost,
+  xapi: XapiHost,
   effects: ShellEffects = {},
 ): Handlers {
   /** A meeting became live: get the speech model loaded before the rep speaks. */
@@ -87,12 +89,20 @@ export function handlersFor(
     'speech.finish': (args) => speech.finish(args),
     'speech.cancel': (args) => speech.cancel(args),
     'settings.get': () => host.settings(),
-    'settings.set': (patch) => host.updateSettings(patch),
+    'settings.set': (patch) => {
+      const settings = host.updateSettings(patch);
+      if (patch.sendResults !== undefined) xapi.settingsChanged();
+      return settings;
+    },
     'call.begin': (args) => calls.begin(args),
     'call.text': (args) => calls.text(args),
     'call.preview': (args) => calls.preview(args),
     'call.score': (args) => calls.score(args),
     'call.cancel': (args) => calls.cancel(args),
+    'lrs.status': () => xapi.status(),
+    'lrs.save': (args) => xapi.save(args),
+    'lrs.test': () => xapi.test(),
+    'lrs.sendNow': () => xapi.sendNow(),
   };
 }
 

@@ -55,6 +55,8 @@ export interface HostOptions {
   readonly classifier: BehaviorClassifier;
   readonly log: LogFile;
   readonly now?: () => Date;
+  /** A session was stored (the xAPI host queues its statements). Must not throw. */
+  readonly onSaved?: (record: SessionRecord) => void;
 }
 
 interface LiveSession extends LiveState {
@@ -184,6 +186,7 @@ export class SessionHost {
     // Step 2: the session, which is never written over another.
     const record = sessionRecordOf(live, this.now(), live.endedBy);
     this.options.store.save(record);
+    this.options.onSaved?.(record);
     // Step 3: the journal is no longer needed.
     this.dropLive(live);
     return record;

@@ -4,7 +4,30 @@
 // rebuilt from the same result always has the same id and a resend is never a
 // duplicate. Types are @xapi/xapi's (type-only: nothing of it runs here).
 import type { Actor, Context, Extensions, Result, Statement } from '@xapi/xapi';
-import type { SessionRecord } from '../../contract/api';
+import type { Difficulty, Outcome } from '../scenarios/schema';
+import type { SessionReport } from '../scoring/report';
+
+/**
+ * What a statement needs of a stored session (the contract's SessionRecord
+ * has all of it; the core may not import the contract).
+ */
+export interface PracticeSession {
+  readonly id: string;
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    readonly persona: { readonly name: string; readonly role: string; readonly company: string };
+  };
+  readonly difficulty: Difficulty;
+  readonly mode: 'coach' | 'exam';
+  readonly startedAt: string;
+  readonly endedAt: string;
+  readonly report: Pick<SessionReport, 'overall' | 'valueCreation' | 'pitching'> & {
+    readonly outcome: Outcome | 'open';
+  };
+  /** Present for a real call scored from a transcript. */
+  readonly call?: unknown;
+}
 
 /** A drill attempt, as part A stores it per learner (the issue's shared shape). */
 export interface DrillAttempt {
@@ -19,7 +42,11 @@ export interface DrillAttempt {
   readonly passed: boolean;
   /** 0-100. */
   readonly score: number;
-  readonly objectives: readonly { readonly name: string; readonly met: boolean; readonly why: string }[];
+  readonly objectives: readonly {
+    readonly name: string;
+    readonly met: boolean;
+    readonly why: string;
+  }[];
   readonly answer: string;
   readonly sessionId?: string;
   readonly valueCreation?: number;
@@ -153,7 +180,7 @@ function contextFor(kind: Parts['kind'], resultId: string, options: StatementOpt
  * and make no statements (an empty list).
  */
 export function sessionStatements(
-  record: SessionRecord,
+  record: PracticeSession,
   learner: Learner,
   options: StatementOptions,
 ): Statement[] {
@@ -250,7 +277,9 @@ export function drillAttemptStatements(
       id: `${base}/drills/${segment(attempt.drillId)}`,
       definition: {
         type: ACTIVITY_TYPES.assessment,
-        name: { 'en-US': `${attempt.kind === 'quick' ? 'Quick' : 'Meeting'} drill ${attempt.drillId}` },
+        name: {
+          'en-US': `${attempt.kind === 'quick' ? 'Quick' : 'Meeting'} drill ${attempt.drillId}`,
+        },
       },
     },
   };
@@ -259,7 +288,9 @@ export function drillAttemptStatements(
     ...(attempt.valueCreation !== undefined
       ? { [extensionIri(base, 'value-creation')]: attempt.valueCreation }
       : {}),
-    ...(attempt.pitching !== undefined ? { [extensionIri(base, 'pitching')]: attempt.pitching } : {}),
+    ...(attempt.pitching !== undefined
+      ? { [extensionIri(base, 'pitching')]: attempt.pitching }
+      : {}),
     ...(attempt.outcome !== undefined ? { [extensionIri(base, 'outcome')]: attempt.outcome } : {}),
   };
   return [

@@ -37,9 +37,12 @@ export function checkEndpoint(value: string): string {
     throw new Error(`"${value.trim().slice(0, 200)}" is not a web address (https://…)`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error('the endpoint must start with https:// (or http:// for a store on this network)');
+    throw new Error(
+      'the endpoint must start with https:// (or http:// for a store on this network)',
+    );
   }
-  if (url.username || url.password) throw new Error('put the key and secret in their own fields, not in the address');
+  if (url.username || url.password)
+    throw new Error('put the key and secret in their own fields, not in the address');
   return url.toString();
 }
 
@@ -66,7 +69,10 @@ async function answerOf(response: Response): Promise<LrsAnswer> {
       return { kind: 'unauthorised', message };
     default:
       if (response.status >= 500 || response.status === 429 || response.status === 408) {
-        return { kind: 'unavailable', message: `the store answered ${response.status}: ${message}` };
+        return {
+          kind: 'unavailable',
+          message: `the store answered ${response.status}: ${message}`,
+        };
       }
       return { kind: 'refused', status: response.status, message };
   }
@@ -135,7 +141,11 @@ export class LrsClient {
       if (check.status === 401 || check.status === 403) {
         return { ok: false, message: 'The store refused the key and secret.' };
       }
-      if (!check.ok) return { ok: false, message: `The store answered ${check.status} to a statements request.` };
+      if (!check.ok)
+        return {
+          ok: false,
+          message: `The store answered ${check.status} to a statements request.`,
+        };
       const speaks = versions.some((v) => v.startsWith('1.0'));
       return {
         ok: true,
@@ -145,7 +155,10 @@ export class LrsClient {
       };
     } catch (error) {
       const answer = unreachable(error);
-      return { ok: false, message: `Could not connect: ${'message' in answer ? answer.message : ''}.` };
+      return {
+        ok: false,
+        message: `Could not connect: ${'message' in answer ? answer.message : ''}.`,
+      };
     }
   }
 

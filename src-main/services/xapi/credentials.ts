@@ -76,8 +76,16 @@ export class CredentialStore {
   }
 
   save(config: LrsConfig): void {
-    const secret = this.cipher ? { sealed: this.cipher.encrypt(config.secret) } : { plain: config.secret };
-    const body = { version: 1, endpoint: config.endpoint, key: config.key, baseIri: config.baseIri, secret };
+    const secret = this.cipher
+      ? { sealed: this.cipher.encrypt(config.secret) }
+      : { plain: config.secret };
+    const body = {
+      version: 1,
+      endpoint: config.endpoint,
+      key: config.key,
+      baseIri: config.baseIri,
+      secret,
+    };
     mkdirSync(dirname(this.file), { recursive: true });
     // writeFileAtomic creates its file 0600 and renames it into place.
     writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`, this.disk);

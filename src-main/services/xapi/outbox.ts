@@ -61,7 +61,8 @@ export class Outbox {
     const queuedAt = this.now().toISOString();
     for (const statement of statements) {
       const id = statement.id;
-      if (!id || !STATEMENT_ID.test(id)) throw new Error('a statement without a UUID id cannot be queued');
+      if (!id || !STATEMENT_ID.test(id))
+        throw new Error('a statement without a UUID id cannot be queued');
       if (existsSync(this.fileOf(id)) || existsSync(join(this.setAsideDir, `${id}.json`))) continue;
       const entry: Waiting = { id, queuedAt, statement };
       writeFileAtomic(this.fileOf(id), `${JSON.stringify(entry)}\n`, this.disk);
@@ -106,7 +107,11 @@ export class Outbox {
   refuse(entry: Waiting, message: string): void {
     mkdirSync(this.setAsideDir, { recursive: true });
     const kept: SetAside = { ...entry, setAsideAt: this.now().toISOString(), message };
-    writeFileAtomic(join(this.setAsideDir, `${entry.id}.json`), `${JSON.stringify(kept)}\n`, this.disk);
+    writeFileAtomic(
+      join(this.setAsideDir, `${entry.id}.json`),
+      `${JSON.stringify(kept)}\n`,
+      this.disk,
+    );
     this.disk.rmSync(this.fileOf(entry.id), { force: true });
     syncFolder(this.waitingDir);
   }

@@ -38,7 +38,11 @@ export async function sendRound(
   return { delivered, setAside };
 }
 
-async function sendBatch(outbox: Outbox, client: Sink, batch: readonly Waiting[]): Promise<RoundResult> {
+async function sendBatch(
+  outbox: Outbox,
+  client: Sink,
+  batch: readonly Waiting[],
+): Promise<RoundResult> {
   if (batch.length === 0) return { delivered: 0, setAside: 0 };
   const single = batch.length === 1 ? (batch[0] as Waiting) : undefined;
   const answer: LrsAnswer = single
@@ -63,7 +67,10 @@ async function sendBatch(outbox: Outbox, client: Sink, batch: readonly Waiting[]
       return split(outbox, client, batch);
     case 'refused':
       if (single) {
-        outbox.refuse(single, `The store refused this statement (${answer.status}): ${answer.message}`);
+        outbox.refuse(
+          single,
+          `The store refused this statement (${answer.status}): ${answer.message}`,
+        );
         return { delivered: 0, setAside: 1 };
       }
       return split(outbox, client, batch);
@@ -83,7 +90,11 @@ async function sendBatch(outbox: Outbox, client: Sink, batch: readonly Waiting[]
   }
 }
 
-async function split(outbox: Outbox, client: Sink, batch: readonly Waiting[]): Promise<RoundResult> {
+async function split(
+  outbox: Outbox,
+  client: Sink,
+  batch: readonly Waiting[],
+): Promise<RoundResult> {
   const half = Math.ceil(batch.length / 2);
   const first = await sendBatch(outbox, client, batch.slice(0, half));
   if (first.stopped) return first;
@@ -91,7 +102,9 @@ async function split(outbox: Outbox, client: Sink, batch: readonly Waiting[]): P
   return {
     delivered: first.delivered + second.delivered,
     setAside: first.setAside + second.setAside,
-    ...(second.stopped ? { stopped: second.stopped, unauthorised: second.unauthorised ?? false } : {}),
+    ...(second.stopped
+      ? { stopped: second.stopped, unauthorised: second.unauthorised ?? false }
+      : {}),
   };
 }
 

@@ -81,7 +81,10 @@ export class Uploader {
   private async round(): Promise<RoundResult | undefined> {
     const config = this.options.credentials.read();
     if (!config) {
-      this.keep({ ...this.kept, lastError: 'No learning record store is set up: add its endpoint, key and secret.' });
+      this.keep({
+        ...this.kept,
+        lastError: 'No learning record store is set up: add its endpoint, key and secret.',
+      });
       return undefined;
     }
     const client = new LrsClient(config, this.options.fetch);
@@ -90,13 +93,24 @@ export class Uploader {
       result = await sendRound(this.options.outbox, client);
     } catch (error) {
       // The disk under the outbox: nothing was lost, but say so.
-      result = { delivered: 0, setAside: 0, stopped: `The outbox could not be updated: ${(error as Error).message}` };
+      result = {
+        delivered: 0,
+        setAside: 0,
+        stopped: `The outbox could not be updated: ${(error as Error).message}`,
+      };
     }
     const now = (this.options.now ?? (() => new Date()))().toISOString();
     if (result.stopped) {
       this.failures++;
-      this.keep({ lastError: result.stopped, lastSentAt: result.delivered > 0 ? now : this.kept.lastSentAt });
-      this.schedule(result.unauthorised ? backoffMs(8, this.options.random) : backoffMs(this.failures, this.options.random));
+      this.keep({
+        lastError: result.stopped,
+        lastSentAt: result.delivered > 0 ? now : this.kept.lastSentAt,
+      });
+      this.schedule(
+        result.unauthorised
+          ? backoffMs(8, this.options.random)
+          : backoffMs(this.failures, this.options.random),
+      );
     } else {
       this.failures = 0;
       const setAsideWords =
@@ -105,7 +119,10 @@ export class Uploader {
           : this.kept.lastError && this.options.outbox.setAsideCount() > 0
             ? this.kept.lastError
             : null;
-      this.keep({ lastError: setAsideWords, lastSentAt: result.delivered > 0 ? now : this.kept.lastSentAt });
+      this.keep({
+        lastError: setAsideWords,
+        lastSentAt: result.delivered > 0 ? now : this.kept.lastSentAt,
+      });
       // Anything queued while this round ran goes in the next one.
       if (this.options.outbox.waitingCount() > 0 && !this.closed) this.schedule(0);
     }

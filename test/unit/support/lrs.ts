@@ -85,7 +85,10 @@ export class TestLrs {
     if (url.pathname === '/xapi/about' && req.method === 'GET') {
       return send(res, 200, { version: ['1.0.3'] });
     }
-    if (req.headers.authorization !== `Basic ${Buffer.from(`${this.key}:${this.secret}`).toString('base64')}`) {
+    if (
+      req.headers.authorization !==
+      `Basic ${Buffer.from(`${this.key}:${this.secret}`).toString('base64')}`
+    ) {
       return send(res, 401, { message: 'Unauthorised' });
     }
     if (req.headers['x-experience-api-version'] !== '1.0.3') {
@@ -104,13 +107,17 @@ export class TestLrs {
       const id = url.searchParams.get('statementId') ?? '';
       const statement = parsed as { id?: string };
       if (!id || (statement.id !== undefined && statement.id !== id)) {
-        return this.answer(res, 'PUT', [id], 400, { message: 'statementId does not match the statement' });
+        return this.answer(res, 'PUT', [id], 400, {
+          message: 'statementId does not match the statement',
+        });
       }
       const problem = problemOf(statement);
       if (problem) return this.answer(res, 'PUT', [id], 400, { message: problem });
       const held = this.statements.get(id);
       if (held !== undefined && !same(held, statement)) {
-        return this.answer(res, 'PUT', [id], 409, { message: `A different statement ${id} is already stored` });
+        return this.answer(res, 'PUT', [id], 409, {
+          message: `A different statement ${id} is already stored`,
+        });
       }
       this.statements.set(id, statement);
       return this.answer(res, 'PUT', [id], 204);
@@ -119,19 +126,26 @@ export class TestLrs {
       const list = (Array.isArray(parsed) ? parsed : [parsed]) as { id?: string }[];
       const ids = list.map((s) => s.id ?? '');
       if (list.length > (this.options.maxBatch ?? 100)) {
-        return this.answer(res, 'POST', ids, 413, { message: `At most ${this.options.maxBatch ?? 100} statements a request` });
+        return this.answer(res, 'POST', ids, 413, {
+          message: `At most ${this.options.maxBatch ?? 100} statements a request`,
+        });
       }
       if (new Set(ids).size !== ids.length) {
-        return this.answer(res, 'POST', ids, 400, { message: 'Two statements in the batch have one id' });
+        return this.answer(res, 'POST', ids, 400, {
+          message: 'Two statements in the batch have one id',
+        });
       }
       for (const statement of list) {
         const problem = problemOf(statement);
-        if (problem) return this.answer(res, 'POST', ids, 400, { message: `${statement.id}: ${problem}` });
+        if (problem)
+          return this.answer(res, 'POST', ids, 400, { message: `${statement.id}: ${problem}` });
       }
       for (const statement of list) {
         const held = statement.id ? this.statements.get(statement.id) : undefined;
         if (held !== undefined && !same(held, statement)) {
-          return this.answer(res, 'POST', ids, 409, { message: `A different statement ${statement.id} is already stored` });
+          return this.answer(res, 'POST', ids, 409, {
+            message: `A different statement ${statement.id} is already stored`,
+          });
         }
       }
       for (const statement of list) if (statement.id) this.statements.set(statement.id, statement);
@@ -140,9 +154,16 @@ export class TestLrs {
     return send(res, 405, { message: 'Method not allowed' });
   }
 
-  private async answer(res: ServerResponse, method: string, ids: string[], status: number, body?: unknown): Promise<void> {
+  private async answer(
+    res: ServerResponse,
+    method: string,
+    ids: string[],
+    status: number,
+    body?: unknown,
+  ): Promise<void> {
     this.received.push({ method, ids, status });
-    if (this.options.answerDelayMs) await new Promise((done) => setTimeout(done, this.options.answerDelayMs));
+    if (this.options.answerDelayMs)
+      await new Promise((done) => setTimeout(done, this.options.answerDelayMs));
     send(res, status, body);
   }
 }

@@ -15,7 +15,10 @@ import {
 import { uuidV5 } from '../../../../src-main/services/xapi/ids';
 import { playedRecord } from '../../services/storage/fixtures/records';
 
-const options = { baseIri: 'https://lrs.example.com/first-meeting/', idFor: (n: string) => uuidV5(n) };
+const options = {
+  baseIri: 'https://lrs.example.com/first-meeting/',
+  idFor: (n: string) => uuidV5(n),
+};
 const learner = { id: 'l-7f3a', name: 'Ana Ruiz' };
 const base = 'https://lrs.example.com/first-meeting';
 
@@ -69,7 +72,8 @@ describe('xAPI statements', () => {
   it('are every one valid by the validator', () => {
     const statements = every();
     expect(statements).toHaveLength(8);
-    for (const statement of statements) expect(validate(statement), JSON.stringify(statement)).toEqual([]);
+    for (const statement of statements)
+      expect(validate(statement), JSON.stringify(statement)).toEqual([]);
   });
 
   it('the validator does catch a broken statement (so the check above can fail)', () => {
@@ -81,7 +85,8 @@ describe('xAPI statements', () => {
     const ids = every().map((s) => s.id);
     expect(every().map((s) => s.id)).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('a practice meeting: attempted, then scored with value creation, pitching and outcome', () => {
@@ -159,13 +164,15 @@ describe('xAPI statements', () => {
     const statements = trackCompletionStatements(track, learner, options);
     expect(statements.map((s) => s.verb.id)).toEqual([VERBS.completed, VERBS.passed]);
     expect(statements[0]?.result?.score?.raw).toBe(85);
-    expect(statements[0]?.result?.extensions?.[`${base}/extensions/verification-code`]).toBe('FM-7Q2K-99XD');
+    expect(statements[0]?.result?.extensions?.[`${base}/extensions/verification-code`]).toBe(
+      'FM-7Q2K-99XD',
+    );
   });
 
   it('refuses a base IRI that is not an absolute web address', () => {
-    expect(() => sessionStatements(playedRecord(), learner, { ...options, baseIri: 'first-meeting' })).toThrow(
-      /not an absolute http/,
-    );
+    expect(() =>
+      sessionStatements(playedRecord(), learner, { ...options, baseIri: 'first-meeting' }),
+    ).toThrow(/not an absolute http/);
   });
 
   it('durations are ISO 8601 with hundredths', () => {

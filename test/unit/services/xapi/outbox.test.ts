@@ -4,6 +4,7 @@
 // nothing; the secret never reaches settings.json or the log.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Statement } from '@xapi/xapi';
 import { afterEach, describe, expect, it } from 'vitest';
 import { drillAttemptStatements } from '../../../../src-main/core/xapi/statements';
 import { LrsClient } from '../../../../src-main/services/xapi/client';
@@ -83,7 +84,12 @@ describe('the outbox', () => {
     const dataDir = newDataDir();
     const outbox = Outbox.in(dataDir);
     const credentials = new CredentialStore(dataDir);
-    credentials.save({ endpoint: store.endpoint, key: store.key, secret: store.secret, baseIri: options.baseIri });
+    credentials.save({
+      endpoint: store.endpoint,
+      key: store.key,
+      secret: store.secret,
+      baseIri: options.baseIri,
+    });
     const timers: { run: () => void; ms: number }[] = [];
     const uploader = new Uploader({
       outbox,
@@ -99,7 +105,10 @@ describe('the outbox', () => {
     const ids = queue(outbox, 4);
     store.outage();
     await uploader.sendNow();
-    expect(uploader.status()).toMatchObject({ waiting: 8, lastError: expect.stringMatching(/503/) });
+    expect(uploader.status()).toMatchObject({
+      waiting: 8,
+      lastError: expect.stringMatching(/503/),
+    });
     expect(timers.map((t) => t.ms)).toEqual([2000]);
     await store.stop();
     ids.push(...queue(outbox, 2, 4));
@@ -120,16 +129,19 @@ describe('the outbox', () => {
     const store = await startStore();
     const outbox = Outbox.in(newDataDir());
     const ids = queue(outbox, 5);
-    const [bad] = drillAttemptStatements(attemptNumber(99), learner, options);
-    outbox.add([{ ...bad!, verb: { id: 'not an IRI' } }]);
+    const bad = {
+      ...drillAttemptStatements(attemptNumber(99), learner, options)[0],
+      verb: { id: 'not an IRI' },
+    };
+    outbox.add([bad as Statement]);
     const result = await sendRound(outbox, clientFor(store));
     expect(result).toEqual({ delivered: 10, setAside: 1 });
     expect([...store.statements.keys()].sort()).toEqual([...ids].sort());
     const [kept] = outbox.setAside();
-    expect(kept?.id).toBe(bad!.id);
+    expect(kept?.id).toBe(bad.id);
     expect(kept?.message).toMatch(/refused this statement \(400\): .*verb/);
     // Queued again (the session saved again): it stays aside, not back in the way.
-    outbox.add([{ ...bad!, verb: { id: 'not an IRI' } }]);
+    outbox.add([bad as Statement]);
     expect(outbox.waitingCount()).toBe(0);
   });
 
@@ -195,7 +207,11 @@ describe('the outbox', () => {
     expect(result.stopped).toBeUndefined();
     const expected = new Set<string>();
     for (let i = 0; i < count; i++) {
-      for (const s of drillAttemptStatements(attemptNumber(i), learner, { ...options, baseIri: 'https://lrs.example.com/fm' })) expected.add(s.id as string);
+      for (const s of drillAttemptStatements(attemptNumber(i), learner, {
+        ...options,
+        baseIri: 'https://lrs.example.com/fm',
+      }))
+        expected.add(s.id as string);
     }
     expect(new Set(store.statements.keys())).toEqual(expected);
     expect(outbox.waitingCount()).toBe(0);
@@ -208,7 +224,12 @@ describe('credentials', () => {
     const credentials = new CredentialStore(dataDir);
     const outbox = Outbox.in(dataDir);
     queue(outbox, 1);
-    credentials.save({ endpoint: 'https://lrs.example.com/xapi/', key: 'k-123456789', secret: 's3cr3t-VALUE', baseIri: options.baseIri });
+    credentials.save({
+      endpoint: 'https://lrs.example.com/xapi/',
+      key: 'k-123456789',
+      secret: 's3cr3t-VALUE',
+      baseIri: options.baseIri,
+    });
     expect(statSync(credentials.file).mode & 0o777).toBe(0o600);
     expect(credentials.read()).toMatchObject({ key: 'k-123456789', secret: 's3cr3t-VALUE' });
     for (const name of readdirSync(dataDir)) {
@@ -226,7 +247,12 @@ describe('credentials', () => {
       decrypt: (sealed: string) => [...Buffer.from(sealed, 'base64').toString()].reverse().join(''),
     };
     const credentials = new CredentialStore(dataDir, cipher);
-    credentials.save({ endpoint: 'https://lrs.example.com/', key: 'k', secret: 'open-sesame', baseIri: options.baseIri });
+    credentials.save({
+      endpoint: 'https://lrs.example.com/',
+      key: 'k',
+      secret: 'open-sesame',
+      baseIri: options.baseIri,
+    });
     expect(readFileSync(credentials.file, 'utf8')).not.toContain('open-sesame');
     expect(credentials.read()?.secret).toBe('open-sesame');
     // Without the cipher (another machine's file) it is not readable, and not guessed.
