@@ -44,6 +44,12 @@ export interface CommandInput {
     readonly format?: string;
     /** practice: do not save the session to History. */
     readonly 'no-save'?: boolean;
+    /** xapi export: the learner, by name. */
+    readonly learner?: string;
+    /** xapi export: only results from this date on. */
+    readonly since?: string;
+    /** xapi export: the base IRI instead of the one saved in Settings. */
+    readonly 'base-iri'?: string;
   };
   readonly positionals: readonly string[];
   readonly json: boolean;

@@ -15,6 +15,7 @@ import { scenarios } from './commands/scenarios';
 import { score } from './commands/score';
 import { transcribe } from './commands/transcribe';
 import { validate } from './commands/validate';
+import { xapi } from './commands/xapi';
 import { commandHelp, isCommand, mainHelp, type CommandName } from './usage';
 
 const OPTIONS = {
@@ -34,6 +35,9 @@ const OPTIONS = {
   agreement: { type: 'boolean' },
   'data-dir': { type: 'string' },
   'no-save': { type: 'boolean' },
+  learner: { type: 'string' },
+  since: { type: 'string' },
+  'base-iri': { type: 'string' },
 } as const;
 
 /** Each command, and the options it takes besides --json and --help. */
@@ -50,6 +54,7 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
   new: { run: newScenario, options: ['out', 'dir', 'data-dir'] },
   scenarios: { run: scenarios, options: [] },
   transcribe: { run: transcribe, options: ['engine', 'data-dir'] },
+  xapi: { run: xapi, options: ['learner', 'since', 'base-iri', 'data-dir'] },
 };
 
 export function run(argv: readonly string[], io: Output): number | Promise<number> {

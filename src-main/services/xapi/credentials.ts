@@ -75,6 +75,16 @@ export class CredentialStore {
     return { endpoint, key, secret: plain, baseIri };
   }
 
+  /** The saved base IRI, readable without the secret's cipher (the command line has none). */
+  baseIri(): string | undefined {
+    try {
+      const parsed = stored.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
+      return parsed.success ? parsed.data.baseIri : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   save(config: LrsConfig): void {
     const secret = this.cipher
       ? { sealed: this.cipher.encrypt(config.secret) }
