@@ -84,11 +84,14 @@ export function LrsSettings() {
       setNote('Sent what the store would take.');
     });
 
-  const toggle = (on: boolean) =>
-    run(async () => {
-      await save({ sendResults: on });
-      await refresh();
-    });
+  // The pick shows at once; once main answers, its stored value is the truth again.
+  const [pickedSend, setPickedSend] = useState<boolean | null>(null);
+  const toggle = async (on: boolean) => {
+    setPickedSend(on);
+    await save({ sendResults: on });
+    setPickedSend(null);
+    await refresh();
+  };
 
   const configured = status !== null && status.endpoint !== '';
   return (
@@ -186,8 +189,8 @@ export function LrsSettings() {
         <label className="check">
           <input
             type="checkbox"
-            checked={settings?.sendResults ?? false}
-            disabled={!settings || busy}
+            checked={pickedSend ?? settings?.sendResults ?? false}
+            disabled={!settings}
             aria-describedby={`${id}-send-hint`}
             onChange={(event) => void toggle(event.target.checked)}
           />
@@ -214,7 +217,7 @@ export function LrsSettings() {
           Send now
         </button>
       )}
-      <p role="status" className="status-line">
+      <p className="status-line" aria-live="polite">
         {note}
       </p>
       {error && <ErrorAlert message={error} />}

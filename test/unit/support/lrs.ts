@@ -13,7 +13,13 @@
 //   - a scripted outage: `outage()` answers 503, `stop()` refuses connections.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import validate from '@learninglocker/xapi-validation';
+import validation from '@learninglocker/xapi-validation';
+
+// A CommonJS module: vitest hands over its default export, Playwright's loader the module.
+const validate: typeof validation =
+  typeof validation === 'function'
+    ? validation
+    : (validation as unknown as { default: typeof validation }).default;
 
 export interface TestLrsOptions {
   readonly key?: string;
