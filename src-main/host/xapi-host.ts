@@ -21,7 +21,7 @@ import type { LogFile } from '../services/log';
 import { LrsClient, checkEndpoint, type Fetch } from '../services/xapi/client';
 import { CredentialStore, maskKey, type SecretCipher } from '../services/xapi/credentials';
 import { uuidV5 } from '../services/xapi/ids';
-import { sessionLearner } from '../services/xapi/learners';
+import { readLearners, sessionLearner } from '../services/xapi/learners';
 import { Outbox } from '../services/xapi/outbox';
 import { Uploader } from '../services/xapi/uploader';
 import type { Disk } from '../services/storage/disk';
@@ -97,6 +97,8 @@ export class XapiHost {
     } catch (error) {
       throw new HostError('invalid', capitalise((error as Error).message) + '.');
     }
+    // Basic auth joins them with a colon, so the key cannot hold one (RFC 7617).
+    if (args.key.includes(':')) throw new HostError('invalid', 'A key cannot contain a colon (:).');
     const secret = args.secret ?? this.credentials.read()?.secret;
     if (!secret) throw new HostError('invalid', 'Enter the secret the store gave with the key.');
     try {
@@ -137,16 +139,24 @@ export class XapiHost {
     this.enqueue(`session ${record.id}`, (opts) => sessionStatements(record, learner, opts));
   }
 
-  enqueueDrillAttempt(attempt: DrillAttempt, learner: Learner): void {
+  /** `learner` defaults to the one with the attempt's learnerId in the learners file. */
+  enqueueDrillAttempt(attempt: DrillAttempt, learner = this.learnerById(attempt.learnerId)): void {
     this.enqueue(`drill attempt ${attempt.id}`, (opts) =>
       drillAttemptStatements(attempt, learner, opts),
     );
   }
 
-  enqueueTrackCompletion(completion: TrackCompletion, learner: Learner): void {
+  enqueueTrackCompletion(
+    completion: TrackCompletion,
+    learner = this.learnerById(completion.learnerId),
+  ): void {
     this.enqueue(`track completion ${completion.id}`, (opts) =>
       trackCompletionStatements(completion, learner, opts),
     );
+  }
+
+  private learnerById(id: string): Learner {
+    return readLearners(this.options.dataDir).find((l) => l.id === id) ?? { id, name: id };
   }
 
   /**

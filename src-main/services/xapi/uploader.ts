@@ -58,18 +58,21 @@ export class Uploader {
   poke(): void {
     if (this.closed || !this.options.enabled()) return;
     if (this.failures > 0 && this.timer) return;
+    // A round under way sends what was queued after it when it ends.
+    if (this.running) return;
     void this.sendNow();
   }
 
-  /** One round now, whatever the backoff; resolves when it ends. */
+  /** A round now, whatever the backoff (after the one under way, so it takes everything queued). */
   async sendNow(): Promise<RoundResult | undefined> {
-    if (this.running) return this.running;
+    while (this.running) await this.running.catch(() => undefined);
     this.timer?.cancel();
     this.timer = undefined;
-    this.running = this.round().finally(() => {
-      this.running = undefined;
+    const round: Promise<RoundResult | undefined> = this.round().finally(() => {
+      if (this.running === round) this.running = undefined;
     });
-    return this.running;
+    this.running = round;
+    return round;
   }
 
   close(): void {

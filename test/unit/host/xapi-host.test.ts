@@ -2,12 +2,13 @@
 // credentials are saved where only the user can read them and never come back
 // to the page, Test connection makes a real request, and a stored meeting's
 // statements reach the store once Send results is on.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import validate from '@learninglocker/xapi-validation';
 import type { ComposedHost } from '../../../src-main/host/compose';
 import { LIGHT_STACK_VALUE_SCRIPT } from '../../fixtures/replies';
+import { attemptNumber } from '../services/xapi/fixtures/attempts';
 import { freshFolders } from '../support/folders';
 import { call, hostsClosedAfterEach, send, stored } from '../support/host';
 import { TestLrs } from '../support/lrs';
@@ -84,6 +85,16 @@ describe('the learning record store in Settings', () => {
     expect(everyFileText(dataDir)).not.toContain(SECRET);
   });
 
+  it('without a store set up, queued statements wait and Settings says what is missing', async () => {
+    const composed = hostOn(freshDataDir());
+    await call(composed, 'settings.set', { sendResults: true });
+    await meeting(composed);
+    expect(await call(composed, 'lrs.sendNow', undefined)).toMatchObject({
+      waiting: 2,
+      lastError: 'No learning record store is set up: add its endpoint, key and secret.',
+    });
+  });
+
   it('refuses an endpoint that is not a web address, in words', async () => {
     const composed = hostOn(freshDataDir());
     const answer = await send(composed, 'lrs.save', {
@@ -94,6 +105,15 @@ describe('the learning record store in Settings', () => {
     expect(answer).toMatchObject({
       ok: false,
       error: { kind: 'invalid', message: /is not a web address/ },
+    });
+    const colon = await send(composed, 'lrs.save', {
+      endpoint: 'https://x.example/',
+      key: 'a:b',
+      secret: 's',
+    });
+    expect(colon).toMatchObject({
+      ok: false,
+      error: { message: 'A key cannot contain a colon (:).' },
     });
     const empty = await send(composed, 'lrs.save', { endpoint: 'https://x.example/', key: '' });
     expect(empty).toMatchObject({
@@ -147,6 +167,36 @@ describe('the learning record store in Settings', () => {
     expect(JSON.parse(settings)).toMatchObject({ sendResults: true });
     expect(settings).not.toContain(SECRET);
     expect(existsSync(join(dataDir, 'xapi', 'outbox'))).toBe(true);
+  });
+
+  it('the drill hooks name the learner from the learners file and send their statements', async () => {
+    store = new TestLrs({ secret: SECRET });
+    await store.start();
+    const dataDir = freshDataDir();
+    const composed = hostOn(dataDir);
+    writeFileSync(
+      join(dataDir, 'learners.json'),
+      JSON.stringify([{ id: 'l9', name: 'Cy Ode', createdAt: '2026-01-01T00:00:00.000Z' }]),
+    );
+    await call(composed, 'lrs.save', { endpoint: store.endpoint, key: store.key, secret: SECRET });
+    await call(composed, 'settings.set', { sendResults: true });
+    composed.xapi.enqueueDrillAttempt({ ...attemptNumber(1), learnerId: 'l9' });
+    composed.xapi.enqueueTrackCompletion({
+      id: 'c2f1a3e4-5b6c-4d7e-8f90-a1b2c3d4e5f6',
+      learnerId: 'l9',
+      trackId: 'first-week',
+      completedAt: '2026-03-06T16:30:00.000Z',
+      moduleScores: [{ moduleId: 'day-1', score: 90 }],
+      verificationCode: 'FM-1',
+    });
+    expect(await call(composed, 'lrs.sendNow', undefined)).toMatchObject({
+      waiting: 0,
+      lastError: null,
+    });
+    const actors = [...store.statements.values()].map(
+      (s) => (s as { actor: { name: string } }).actor.name,
+    );
+    expect(actors).toEqual(['Cy Ode', 'Cy Ode', 'Cy Ode', 'Cy Ode']);
   });
 
   it('while the store is down, Settings says so in words and the statements wait', async () => {
