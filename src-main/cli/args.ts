@@ -52,6 +52,10 @@ export interface CommandInput {
     readonly turns?: string;
     /** drill, track: the learner, by name. */
     readonly learner?: string;
+    /** xapi export: only results from this date on. */
+    readonly since?: string;
+    /** xapi export: the base IRI instead of the one saved in Settings. */
+    readonly 'base-iri'?: string;
   };
   readonly positionals: readonly string[];
   readonly json: boolean;

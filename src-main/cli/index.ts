@@ -18,6 +18,7 @@ import { team } from './commands/team';
 import { certificate, track } from './commands/track';
 import { transcribe } from './commands/transcribe';
 import { validate } from './commands/validate';
+import { xapi } from './commands/xapi';
 import { commandHelp, isCommand, mainHelp, type CommandName } from './usage';
 
 const OPTIONS = {
@@ -41,6 +42,8 @@ const OPTIONS = {
   rotation: { type: 'string' },
   turns: { type: 'string' },
   learner: { type: 'string' },
+  since: { type: 'string' },
+  'base-iri': { type: 'string' },
 } as const;
 
 /** Each command, and the options it takes besides --json and --help. */
@@ -64,6 +67,7 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
   new: { run: newScenario, options: ['out', 'dir', 'data-dir'] },
   scenarios: { run: scenarios, options: [] },
   transcribe: { run: transcribe, options: ['engine', 'data-dir'] },
+  xapi: { run: xapi, options: ['learner', 'since', 'base-iri', 'data-dir'] },
 };
 
 export function run(argv: readonly string[], io: Output): number | Promise<number> {

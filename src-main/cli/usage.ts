@@ -124,6 +124,19 @@ one in Settings ("auto": whisper.cpp when it has a model, else pocketsphinx).
 whisper.cpp models (ggml-*.bin) go in the data folder's models/ folder (the
 app's data folder, or --data-dir DIR).`,
   },
+  xapi: {
+    usage: 'xapi export --learner NAME [--since YYYY-MM-DD] [--base-iri IRI] [--data-dir DIR]',
+    summary: "Write a learner's results as xAPI 1.0.3 statements (JSON) for a learning system.",
+    details: `Prints a JSON array of statements on stdout, oldest first: each practice
+meeting (attempted, scored), drill attempt (attempted, passed or failed) and
+finished track (completed, passed), with the same ids the app sends to a
+learning record store, so importing twice changes nothing. --since keeps
+results from that date on. Activity ids sit under --base-iri, or the one saved
+in Settings, or https://first-meeting.app/xapi. NAME is a learner's name from
+the data folder's learners file, or (before learners exist) a rep's name.
+
+  npm run --silent cli -- xapi export --learner "Ana Ruiz" > statements.json`,
+  },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -47,6 +47,8 @@ export interface Settings {
   readonly reviewTranscript: boolean;
   /** Speak the buyer's lines with the system's voices (the text is always shown). */
   readonly buyerVoice: boolean;
+  /** Send results to the organisation's learning record store (xAPI) when it is reachable. */
+  readonly sendResults: boolean;
 }
 
 /** The bounds of the hands-free silence window, and its default. */
@@ -717,6 +719,38 @@ export interface Calls {
     args: { drillId: string; trackId: string; moduleId: string };
     result: SessionView;
   };
+  /** The learning record store: what is set up (never the secret), what waits, the last error. */
+  'lrs.status': { args: undefined; result: LrsStatus };
+  /** Saves the store's endpoint, key and secret; an omitted secret keeps the saved one. */
+  'lrs.save': {
+    args: { endpoint: string; key: string; secret?: string; baseIri?: string };
+    result: LrsStatus;
+  };
+  /** A real request to the store with the saved credentials. */
+  'lrs.test': { args: undefined; result: { ok: boolean; message: string } };
+  /** Sends what is waiting now, whatever the backoff (Send results must be on). */
+  'lrs.sendNow': { args: undefined; result: LrsStatus };
+}
+
+/** What Settings shows of the learning record store. */
+export interface LrsStatus {
+  /** Empty when none is set up. */
+  readonly endpoint: string;
+  /** The key masked to its last four characters at most. */
+  readonly keyHint: string;
+  readonly hasSecret: boolean;
+  /** Activity ids and learners' accounts sit under it. */
+  readonly baseIri: string;
+  /** Whether the secret is encrypted with the system's keychain (desktop app) or kept in a file only this user can read. */
+  readonly secretKept: 'encrypted' | 'userOnlyFile';
+  readonly sendResults: boolean;
+  /** Statements in the outbox, not yet taken by the store. */
+  readonly waiting: number;
+  /** Statements the store refused, kept with its message. */
+  readonly setAside: number;
+  /** In words; null when the last round went well. */
+  readonly lastError: string | null;
+  readonly lastSentAt: string | null;
 }
 
 export type CallName = keyof Calls;
@@ -774,6 +808,10 @@ export const CALL_NAMES = [
   'drills.quick',
   'drills.answer',
   'drills.startMeeting',
+  'lrs.status',
+  'lrs.save',
+  'lrs.test',
+  'lrs.sendNow',
 ] as const satisfies readonly CallName[];
 
 // Compile-time check that CALL_NAMES lists every call.

@@ -115,6 +115,7 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
     endOfTurnMs: z.number().int().min(END_OF_TURN_MS.min).max(END_OF_TURN_MS.max).optional(),
     reviewTranscript: z.boolean().optional(),
     buyerVoice: z.boolean().optional(),
+    sendResults: z.boolean().optional(),
   }),
   'call.begin': z.strictObject({
     fileName: z.string().trim().min(1, 'is empty').max(255, 'is longer than 255 characters'),
@@ -184,6 +185,15 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
     moduleId: drillId.optional(),
   }),
   'drills.startMeeting': z.strictObject({ drillId, trackId: drillId, moduleId: drillId }),
+  'lrs.status': none,
+  'lrs.save': z.strictObject({
+    endpoint: z.string().trim().min(1, 'is empty').max(2048, 'is longer than 2048 characters'),
+    key: z.string().trim().min(1, 'is empty').max(1024, 'is longer than 1024 characters'),
+    secret: z.string().min(1, 'is empty').max(4096, 'is longer than 4096 characters').optional(),
+    baseIri: z.string().trim().max(2048, 'is longer than 2048 characters').optional(),
+  }),
+  'lrs.test': none,
+  'lrs.sendNow': none,
 };
 
 export type ArgsCheck<K extends CallName> =

@@ -21,6 +21,9 @@ import { clockFrom } from '../services/clock';
 import { DrillLibrary } from '../services/drills/library';
 import { LearnerStore } from '../services/drills/learners';
 import { TeamStore } from '../services/storage/team-store';
+import { XapiHost } from './xapi-host';
+import type { SecretCipher } from '../services/xapi/credentials';
+import { sessionLearner } from '../services/xapi/learners';
 import {
   chooseEngine,
   closeSpeechEngines,
@@ -41,6 +44,10 @@ export interface ComposeOptions {
   readonly effects?: ShellEffects;
   /** The disk durable writes go through; the real one by default (tests make it fail). */
   readonly disk?: Disk;
+  /** Encrypts the learning record store's secret at rest (Electron's safeStorage); browser mode has none. */
+  readonly secretCipher?: SecretCipher;
+  /** How the xAPI sender reaches the store; global fetch by default. */
+  readonly fetch?: typeof fetch;
 }
 
 export interface ComposedHost {
@@ -48,6 +55,7 @@ export interface ComposedHost {
   readonly teams: TeamHost;
   readonly drills: DrillsHost;
   readonly speech: SpeechHost;
+  readonly xapi: XapiHost;
   readonly handlers: Handlers;
   /** Answers one call (validate, run, envelope), logging what went wrong to the log file and stderr. */
   call(name: unknown, args: unknown): Promise<Envelope<unknown>>;
@@ -108,6 +116,23 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     sessions: (): SessionHost => host,
     clock: clockFrom(),
     log,
+    onAttempt: (attempt) => xapi.enqueueDrillAttempt(attempt),
+    onCompletion: (completion) => xapi.enqueueTrackCompletion(completion),
+  });
+  const xapi = new XapiHost({
+    dataDir: options.dataDir,
+    settings,
+    log,
+    // A session is its learner's; one from before learners existed is the first learner's.
+    learnerForSession: (record) => {
+      const learner = (record.learnerId && learners.get(record.learnerId)) || learners.first;
+      return learner
+        ? { id: learner.id, name: learner.name }
+        : sessionLearner(options.dataDir, record.reps[0] ?? 'Rep');
+    },
+    ...(options.secretCipher ? { cipher: options.secretCipher } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.disk ? { disk: options.disk } : {}),
   });
   const host = new SessionHost({
     shell: options.shell,
@@ -121,6 +146,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     otherRows: () => teams.historyRows(),
     learner: () => drills.activeLearner(),
     completeDrill: (record, header) => drills.completeDrill(record, header),
+    onSaved: (record) => xapi.enqueueSession(record),
   });
   // Nothing is loaded here: an engine loads its model when the rep first speaks.
   const engines = createSpeechEngines({
@@ -138,7 +164,8 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     classifier: defaultClassifier(),
     ...(options.disk ? { disk: options.disk } : {}),
   });
-  const handlers = handlersFor(host, speech, calls, teams, drills, options.effects);
+  const handlers = handlersFor(host, speech, calls, teams, drills, xapi, options.effects);
+  xapi.start();
   const logBoth = (message: string) => {
     log.write(message);
     console.error(message);
@@ -148,11 +175,13 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     teams,
     drills,
     speech,
+    xapi,
     handlers,
     call: (name, args) => dispatch(handlers, name, args, logBoth),
     log,
     close: async () => {
       watch.close();
+      xapi.close();
       host.close();
       teams.close();
       learners.close();

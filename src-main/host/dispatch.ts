@@ -18,6 +18,7 @@ import type { SpeechHost } from './speech-host';
 import type { CallHost } from './call-host';
 import type { DrillsHost } from './drills-host';
 import type { TeamHost } from './team-host';
+import type { XapiHost } from './xapi-host';
 
 export type Handlers = {
   readonly [K in CallName]: (args: CallArgs<K>) => CallResult<K> | Promise<CallResult<K>>;
@@ -36,6 +37,7 @@ export function handlersFor(
   calls: CallHost,
   teams: TeamHost,
   drills: DrillsHost,
+  xapi: XapiHost,
   effects: ShellEffects = {},
 ): Handlers {
   /** A meeting became live: get the speech model loaded before the rep speaks. */
@@ -111,7 +113,11 @@ export function handlersFor(
     'speech.finish': (args) => speech.finish(args),
     'speech.cancel': (args) => speech.cancel(args),
     'settings.get': () => host.settings(),
-    'settings.set': (patch) => host.updateSettings(patch),
+    'settings.set': (patch) => {
+      const settings = host.updateSettings(patch);
+      if (patch.sendResults !== undefined) xapi.settingsChanged();
+      return settings;
+    },
     'call.begin': (args) => calls.begin(args),
     'call.text': (args) => calls.text(args),
     'call.preview': (args) => calls.preview(args),
@@ -149,6 +155,10 @@ export function handlersFor(
     'drills.quick': (args) => drills.quick(args),
     'drills.answer': (args) => drills.answer(args),
     'drills.startMeeting': (args) => warm(drills.startMeeting(args)),
+    'lrs.status': () => xapi.status(),
+    'lrs.save': (args) => xapi.save(args),
+    'lrs.test': () => xapi.test(),
+    'lrs.sendNow': () => xapi.sendNow(),
   };
 }
 

@@ -15,12 +15,12 @@ import type {
 } from '../contract/api';
 import { judgeMeetingDrill, judgeQuickDrill } from '../core/drills/judge';
 import { cardsOf, DEFAULT_DAILY, todaysDrills } from '../core/drills/leitner';
-import { dayOf, type Clock, type DrillAttempt } from '../core/drills/types';
+import { dayOf, type Clock, type DrillAttempt, type TrackCompletion } from '../core/drills/types';
 import { certificateFor } from '../core/tracks/certificate';
 import { trackProgress } from '../core/tracks/progress';
 import type { BehaviorClassifier } from '../core/understanding/classifier';
 import type { DrillLibrary } from '../services/drills/library';
-import { LearnerError, sha256, type LearnerStore } from '../services/drills/learners';
+import { completionOf, LearnerError, sha256, type LearnerStore } from '../services/drills/learners';
 import type { LogFile } from '../services/log';
 import type { JournalHeader } from '../services/storage/journal';
 import { HostError, storageMessage } from './errors';
@@ -33,6 +33,10 @@ export interface DrillsHostOptions {
   readonly sessions: () => SessionHost;
   readonly clock: Clock;
   readonly log: LogFile;
+  /** An attempt is on disk (the xAPI host queues its statements). Must not throw. */
+  readonly onAttempt?: (attempt: DrillAttempt) => void;
+  /** A track was passed and its certificate is on disk. Must not throw. */
+  readonly onCompletion?: (completion: TrackCompletion) => void;
 }
 
 export class DrillsHost {
@@ -249,6 +253,7 @@ export class DrillsHost {
       if (!certificate) continue;
       try {
         learners.saveCertificate(learnerId, certificate);
+        this.options.onCompletion?.(completionOf(learnerId, certificate));
       } catch (error) {
         // The attempts that earned it are on disk: it is issued again next time.
         this.options.log.write(`certificate for ${track.id}: ${String(error)}`);
@@ -269,6 +274,7 @@ export class DrillsHost {
       this.options.log.write(`${call}: recording attempt ${attempt.id}: ${String(error)}`);
       throw new HostError('storage', storageMessage(call, error));
     }
+    this.options.onAttempt?.(attempt);
   }
 
   private attempt<T>(call: CallName, step: () => T): T {

@@ -71,6 +71,8 @@ export interface HostOptions {
   readonly learner?: () => { readonly id: string; readonly first: boolean } | undefined;
   /** A meeting drill ending: judge it, note the attempt, and return the record with its verdict. */
   readonly completeDrill?: (record: SessionRecord, header: JournalHeader) => SessionRecord;
+  /** A session was stored (the xAPI host queues its statements). Must not throw. */
+  readonly onSaved?: (record: SessionRecord) => void;
 }
 
 interface LiveSession extends LiveState {
@@ -217,6 +219,7 @@ export class SessionHost {
         ? this.options.completeDrill(plain, live.header)
         : plain;
     this.options.store.save(record);
+    this.options.onSaved?.(record);
     // Step 3: the journal is no longer needed.
     this.dropLive(live);
     return record;

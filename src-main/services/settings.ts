@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   endOfTurnMs: END_OF_TURN_MS.default,
   reviewTranscript: false,
   buyerVoice: false,
+  sendResults: false,
 };
 
 const FIELDS = {
@@ -30,6 +31,7 @@ const FIELDS = {
   endOfTurnMs: z.number().int().min(END_OF_TURN_MS.min).max(END_OF_TURN_MS.max),
   reviewTranscript: z.boolean(),
   buyerVoice: z.boolean(),
+  sendResults: z.boolean(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
 /** The part of electron-store (and the JSON file backend) this module uses. */

@@ -9,6 +9,7 @@ import {
   ipcMain,
   protocol,
   session,
+  safeStorage,
   shell,
   type IpcMainInvokeEvent,
 } from 'electron';
@@ -19,6 +20,7 @@ import { CALL_NAMES } from '../contract/api';
 import { composeHost } from '../host/compose';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, openExternalUrl } from '../host/security';
 import type { OpenBackend } from '../services/settings';
+import type { SecretCipher } from '../services/xapi/credentials';
 import { defaultDataDir, projectRoot } from '../services/paths';
 import { APP_ORIGIN, APP_SCHEME, appRequestFile, isAppUrl, permissionAllowed } from './trust';
 
@@ -129,6 +131,12 @@ function lockDown(): void {
   );
 }
 
+/** The learning record store's secret, sealed with the system's keychain (Keychain, DPAPI, libsecret). */
+const safeStorageCipher: SecretCipher = {
+  encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+  decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+};
+
 void app.whenReady().then(() => {
   const composed = composeHost({
     dataDir,
@@ -154,6 +162,8 @@ void app.whenReady().then(() => {
     },
     version: app.getVersion(),
     openSettingsBackend: openElectronStore,
+    // Without a keychain (some Linux desktops) the secret stays in a file only this user can read.
+    ...(safeStorage.isEncryptionAvailable() ? { secretCipher: safeStorageCipher } : {}),
   });
   const windows = new Set<number>();
   lockDown();

@@ -19,6 +19,7 @@ import { applyTheme } from '../lib/theme';
 import { useVoiceCount } from '../speech/voice';
 import { useStore } from '../store';
 import { RadioGroup, type RadioOption } from '../components/RadioGroup';
+import { LrsSettings } from './LrsSettings';
 
 const THEMES: readonly RadioOption<Theme>[] = [
   { value: 'light', label: 'Light' },
@@ -141,6 +142,8 @@ export function Settings() {
       </section>
 
       <OwnScenariosSection desktop={info?.shell === 'electron'} />
+
+      <LrsSettings />
 
       <LogSection logFile={info?.logFile ?? null} />
     </div>
