@@ -15,6 +15,7 @@ import { practiceCommand } from './commands/practice';
 import { scenarios } from './commands/scenarios';
 import { score } from './commands/score';
 import { team } from './commands/team';
+import { results } from './commands/results';
 import { certificate, track } from './commands/track';
 import { transcribe } from './commands/transcribe';
 import { validate } from './commands/validate';
@@ -64,6 +65,7 @@ const COMMAND_RUNNERS: Record<CommandName, { run: Command; options: readonly str
   drill: { run: drill, options: ['replies', 'learner', 'data-dir', 'seed'] },
   track: { run: track, options: ['learner', 'data-dir'] },
   certificate: { run: certificate, options: [] },
+  results: { run: results, options: ['learner', 'data-dir'] },
   new: { run: newScenario, options: ['out', 'dir', 'data-dir'] },
   scenarios: { run: scenarios, options: [] },
   transcribe: { run: transcribe, options: ['engine', 'data-dir'] },

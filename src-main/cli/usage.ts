@@ -93,6 +93,16 @@ that learner in the data folder (the app's, or --data-dir DIR).`,
     details:
       'Exits 0 when the code matches, 1 when the certificate was changed after it was issued.',
   },
+  results: {
+    usage:
+      'results export [--learner NAME] [--data-dir DIR] | results import FILE [--data-dir DIR]',
+    summary: "Move learners' drill results between machines as a results bundle.",
+    details: `results export prints a bundle (JSON) of one learner's attempts and
+certificates, or everyone's; redirect it to a file. results import merges a bundle
+into the data folder by result id: nothing is duplicated and a second import adds
+nothing. A damaged bundle, or one from a newer version of the app, is refused with
+one line saying why, and nothing changes.`,
+  },
   validate: {
     usage: 'validate [PATH...] [--data-dir DIR]',
     summary:

@@ -82,6 +82,8 @@ export const MAX_CHUNK_BYTES = SPEECH_SAMPLE_RATE * 2;
  * message stays well under the 1 MB a message may carry, whatever it holds.
  */
 export const MAX_CALL_PIECE_CHARS = 128 * 1024;
+/** The largest results bundle the app imports in one go (larger ones: `cli results import`). */
+export const MAX_BUNDLE_CHARS = 900 * 1024;
 
 /** What the engine heard in one utterance. */
 export interface Transcript {
@@ -714,6 +716,13 @@ export interface Calls {
     };
     result: QuickResultView;
   };
+  /** A results bundle of the learner practising now, or of everyone. */
+  'results.export': { args: { everyone: boolean }; result: ExportFile };
+  /** Merges a results bundle by result id; a damaged or newer one is refused and nothing changes. */
+  'results.import': {
+    args: { fileName: string; text: string };
+    result: { learnersAdded: number; attemptsAdded: number; certificatesAdded: number };
+  };
   /** Starts a meeting drill from a track's module: a meeting judged when it is ended. */
   'drills.startMeeting': {
     args: { drillId: string; trackId: string; moduleId: string };
@@ -812,6 +821,8 @@ export const CALL_NAMES = [
   'lrs.save',
   'lrs.test',
   'lrs.sendNow',
+  'results.export',
+  'results.import',
 ] as const satisfies readonly CallName[];
 
 // Compile-time check that CALL_NAMES lists every call.

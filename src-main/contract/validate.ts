@@ -11,6 +11,7 @@ import { pageActionSchema } from '../core/team/schema';
 import { MAX_TURNS_PER_REP } from '../core/team/types';
 import {
   END_OF_TURN_MS,
+  MAX_BUNDLE_CHARS,
   MAX_CALL_PIECE_CHARS,
   MAX_CHUNK_BYTES,
   MAX_HISTORY_PAGE,
@@ -185,6 +186,16 @@ const SCHEMAS: { readonly [K in CallName]: z.ZodType<CallArgs<K>, unknown> } = {
     moduleId: drillId.optional(),
   }),
   'drills.startMeeting': z.strictObject({ drillId, trackId: drillId, moduleId: drillId }),
+  'results.export': z.strictObject({ everyone: z.boolean() }),
+  'results.import': z.strictObject({
+    fileName: z.string().trim().min(1, 'is empty').max(255),
+    text: z
+      .string()
+      .max(
+        MAX_BUNDLE_CHARS,
+        `is larger than the app imports at once; use: npm run --silent cli -- results import FILE`,
+      ),
+  }),
   'lrs.status': none,
   'lrs.save': z.strictObject({
     endpoint: z.string().trim().min(1, 'is empty').max(2048, 'is longer than 2048 characters'),

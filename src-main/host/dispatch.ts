@@ -155,6 +155,8 @@ export function handlersFor(
     'drills.quick': (args) => drills.quick(args),
     'drills.answer': (args) => drills.answer(args),
     'drills.startMeeting': (args) => warm(drills.startMeeting(args)),
+    'results.export': (args) => drills.exportResults(args),
+    'results.import': (args) => drills.importResults(args),
     'lrs.status': () => xapi.status(),
     'lrs.save': (args) => xapi.save(args),
     'lrs.test': () => xapi.test(),

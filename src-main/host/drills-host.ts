@@ -5,6 +5,8 @@
 import type {
   CallArgs,
   CallName,
+  CallResult,
+  ExportFile,
   DrillsOverview,
   LearnersView,
   MeetingDrillResult,
@@ -13,7 +15,9 @@ import type {
   SessionRecord,
   SessionView,
 } from '../contract/api';
+import { BundleError } from '../core/drills/bundle';
 import { judgeMeetingDrill, judgeQuickDrill } from '../core/drills/judge';
+import { exportBundle, importBundle } from '../services/drills/bundle';
 import { cardsOf, DEFAULT_DAILY, todaysDrills } from '../core/drills/leitner';
 import { dayOf, type Clock, type DrillAttempt, type TrackCompletion } from '../core/drills/types';
 import { certificateFor } from '../core/tracks/certificate';
@@ -191,6 +195,27 @@ export class DrillsHost {
         { scenarioId: drill.scenario, difficulty: drill.difficulty, mode: 'coach' },
         { drillId: drill.id, trackId: track.id, moduleId: module.id },
       );
+  }
+
+  exportResults({ everyone }: CallArgs<'results.export'>): ExportFile {
+    const learner = everyone ? undefined : this.learner();
+    const bundle = exportBundle(this.options.learners, this.options.clock, learner?.id);
+    const who = learner ? learner.name.replace(/[^\w-]+/g, '-').toLowerCase() : 'everyone';
+    return {
+      fileName: `first-meeting-results-${who}-${dayOf(this.options.clock.now())}.json`,
+      mimeType: 'application/json',
+      content: `${JSON.stringify(bundle, null, 1)}\n`,
+    };
+  }
+
+  importResults({ fileName, text }: CallArgs<'results.import'>): CallResult<'results.import'> {
+    try {
+      return importBundle(this.options.learners, text, fileName);
+    } catch (error) {
+      if (error instanceof BundleError) throw new HostError('invalid', error.message);
+      this.options.log.write(`results.import: ${String(error)}`);
+      throw new HostError('storage', storageMessage('results.import', error));
+    }
   }
 
   /** A meeting drill was ended: judge it from its report, record the attempt, keep the verdict with the session. */

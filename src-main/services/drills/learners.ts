@@ -134,6 +134,11 @@ export class LearnerStore {
     return learner;
   }
 
+  /** Adds learners made on another machine (a results bundle), with their ids. */
+  addExisting(learners: readonly Learner[]): void {
+    this.write([...this.learnerList, ...learners], this.activeId ?? learners[0]?.id ?? null);
+  }
+
   choose(id: string): Learner {
     const learner = this.get(id);
     if (!learner) throw new LearnerError('That learner is not on this machine.');

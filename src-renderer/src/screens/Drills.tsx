@@ -1,7 +1,11 @@
 // Drills: who is practising, today's drills (the ones due back first, then
 // new ones), the learner's tracks with their progress and certificates, and
 // the whole drill library.
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { MAX_BUNDLE_CHARS } from '../../../src-main/contract/api';
+import { getApi } from '../bridge';
+import { downloadFile } from '../lib/download';
+import { errorMessage } from '../lib/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LearnerPicker } from '../components/LearnerPicker';
 import { ScreenTitle } from '../components/ScreenTitle';
@@ -150,6 +154,7 @@ export function Drills() {
               </table>
             </details>
           </section>
+          <ResultsPanel />
           {overview.problems.length > 0 && (
             <section className="panel unusable-scenarios" aria-labelledby={`${id}-problems`}>
               <h2 id={`${id}-problems`}>Drill and track files that could not be used</h2>
@@ -165,5 +170,84 @@ export function Drills() {
         </>
       )}
     </>
+  );
+}
+
+/** Results bundles: export this learner's (or everyone's) results; import a bundle from another machine. */
+function ResultsPanel() {
+  const id = useId();
+  const load = useStore((s) => s.loadDrills);
+  const loadLearners = useStore((s) => s.loadLearners);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const exportResults = async (everyone: boolean) => {
+    try {
+      downloadFile(await getApi().call('results.export', { everyone }));
+    } catch (error) {
+      setMessage({ text: `Could not export: ${errorMessage(error)}`, error: true });
+    }
+  };
+  const importFile = async (file: File) => {
+    setMessage(null);
+    if (file.size > MAX_BUNDLE_CHARS * 4) {
+      setMessage({
+        text: `${file.name} is too large to import here; use: npm run --silent cli -- results import FILE`,
+        error: true,
+      });
+      return;
+    }
+    try {
+      const done = await getApi().call('results.import', {
+        fileName: file.name,
+        text: await file.text(),
+      });
+      setMessage({
+        text: `Imported ${done.learnersAdded} learner(s), ${done.attemptsAdded} attempt(s) and ${done.certificatesAdded} certificate(s) from ${file.name}.`,
+        error: false,
+      });
+      await loadLearners();
+      await load();
+    } catch (error) {
+      setMessage({ text: errorMessage(error), error: true });
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Results</h2>
+      <p className="hint">
+        A results bundle carries drill attempts and certificates to an enablement lead, who imports
+        it; importing twice adds nothing.
+      </p>
+      <div className="row-actions">
+        <button type="button" className="button" onClick={() => void exportResults(false)}>
+          Export results
+        </button>
+        <button type="button" className="button" onClick={() => void exportResults(true)}>
+          Export everyone&apos;s results
+        </button>
+      </div>
+      <div className="field-inline">
+        <label className="label" htmlFor={`${id}-import`}>
+          Import results
+        </label>
+        <input
+          id={`${id}-import`}
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      {message && (
+        <p
+          role={message.error ? 'alert' : 'status'}
+          className={message.error ? 'field-problem' : ''}
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
   );
 }
