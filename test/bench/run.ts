@@ -7,8 +7,10 @@
 //   npm run bench -- speech  speech only (needs a build, pocketsphinx and flite)
 //   npm run bench -- storage journalling and many interrupted meetings
 //   npm run bench -- team    team roleplays in Chromium (needs a build)
+//   npm run bench -- drills  the Drills screen with 5,000 attempts (needs a build)
 import { benchApp } from './app';
 import { benchCore } from './core';
+import { benchDrillJudge, benchDrillsScreen } from './drills';
 import { benchSpeech } from './speech';
 import { benchStorage } from './storage';
 import { benchTeam } from './team';
@@ -20,6 +22,7 @@ if (which === 'all' || which === 'core') benchCore();
 if (which === 'all' || which === 'core') {
   console.log('');
   benchTranscripts();
+  benchDrillJudge();
 }
 if (which === 'all' || which === 'storage') {
   console.log('');
@@ -28,6 +31,10 @@ if (which === 'all' || which === 'storage') {
 if (which === 'all' || which === 'app') {
   console.log('');
   await benchApp();
+}
+if (which === 'all' || which === 'app' || which === 'drills') {
+  console.log('');
+  await benchDrillsScreen();
 }
 if (which === 'all' || which === 'app' || which === 'team') {
   console.log('');
