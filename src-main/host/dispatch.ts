@@ -107,7 +107,9 @@ export function handlersFor(
     'speech.begin': (args) =>
       speech.begin(
         args,
-        teams.hasLive(args.sessionId) ? teams.clock(args.sessionId) : host.clock(args.sessionId),
+        teams.hasLive(args.sessionId)
+          ? teams.clock(args.sessionId)
+          : (drills.speechClock(args.sessionId) ?? host.clock(args.sessionId)),
       ),
     'speech.audio': (args) => speech.audio(args),
     'speech.finish': (args) => speech.finish(args),

@@ -29,6 +29,7 @@ import type { LogFile } from '../services/log';
 import type { JournalHeader } from '../services/storage/journal';
 import { HostError, storageMessage } from './errors';
 import type { SessionHost } from './session-host';
+import type { MeetingClock } from './speech-host';
 
 export interface DrillsHostOptions {
   readonly learners: LearnerStore;
@@ -65,6 +66,17 @@ export class DrillsHost {
   chooseLearner({ learnerId }: CallArgs<'learners.choose'>): LearnersView {
     this.attempt('learners.choose', () => this.options.learners.choose(learnerId));
     return this.learners();
+  }
+
+  /**
+   * A spoken answer to a quick drill is recorded under `drill-ID`: its clock
+   * starts when the rep starts to speak (there is no meeting to time it in).
+   */
+  speechClock(id: string): MeetingClock | undefined {
+    const drillId = /^drill-([a-z][a-z0-9-]*)$/.exec(id)?.[1];
+    if (!drillId || !this.options.library().bank.quick(drillId)) return undefined;
+    const now = this.options.clock.now().getTime();
+    return { startedAt: now, buyerAt: now };
   }
 
   /** Who is practising, for the session host: undefined before anyone is added. */

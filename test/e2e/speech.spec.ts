@@ -78,6 +78,31 @@ test('a team roleplay hears the current rep the same way, and the turn is theirs
   await expect(page.getByText('Now speaking: Ben')).toBeVisible();
 });
 
+test('a quick drill takes a spoken answer: the words wait in the box, then Answer judges them', async ({
+  app,
+}) => {
+  const page = await app.open();
+  await goTo(page, 'Drills');
+  await page.getByLabel("New learner's name").fill('Sam');
+  await page.getByRole('button', { name: 'Add learner' }).click();
+  await page
+    .getByRole('button', { name: /^Start / })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Quick drill: / })).toBeVisible();
+  const talk = page.getByRole('button', { name: 'Hold to talk' });
+  await expect(talk).toBeEnabled();
+  await talk.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(holdMs());
+  await page.mouse.up();
+  const box = page.getByLabel('Your answer');
+  await expect(box).toHaveValue(HEARD, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^(Passed|Not yet)$/ })).toBeVisible();
+  await expect(page.getByText(/^You said: /)).toContainText(HEARD);
+});
+
 test('review first: the transcript waits in the reply box to be edited, then goes as spoken', async ({
   app,
 }) => {

@@ -1,11 +1,15 @@
-// One quick drill: the target, the buyer's line, the rep's one answer, and the
-// result: passed or not, why, the answer quoted, two model answers, and when
-// the drill comes back.
-import { useId, useState } from 'react';
+// One quick drill: the target, the buyer's line, the rep's one answer (typed,
+// or spoken and then in the box to check before Answer), and the result:
+// passed or not, why, the answer quoted, two model answers, and when the
+// drill comes back.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { END_OF_TURN_MS, type Transcript } from '../../../src-main/contract/api';
 import { BehaviorTag } from '../components/BehaviorTag';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { MicControl, SpeechMessages, useSpeechAvailability } from '../components/MicControl';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { formatShortDate } from '../lib/format';
+import { useRecorder } from '../speech/useRecorder';
 import { useStore } from '../store';
 
 export function QuickDrill() {
@@ -17,7 +21,8 @@ export function QuickDrill() {
   const answer = useStore((s) => s.answerQuickDrill);
   const navigate = useStore((s) => s.navigate);
   const trackOnShow = useStore((s) => s.trackOnShow);
-  const [text, setText] = useState('');
+  const loadSpeechStatus = useStore((s) => s.loadSpeechStatus);
+  useEffect(() => void loadSpeechStatus(), [loadSpeechStatus]);
   const back = () => navigate(drill?.trackId && trackOnShow ? 'track' : 'drills');
   if (!drill)
     return (
@@ -39,41 +44,13 @@ export function QuickDrill() {
         <figcaption>The buyer</figcaption>
       </figure>
       {!result ? (
-        <form
-          className="composer"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (text.trim()) void answer(text);
-          }}
-        >
-          <label htmlFor={`${id}-answer`} className="label">
-            Your answer
-          </label>
-          <textarea
-            id={`${id}-answer`}
-            className="textarea"
-            rows={3}
-            maxLength={4000}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && !event.shiftKey) {
-                event.preventDefault();
-                if (text.trim() && !busy) void answer(text);
-              }
-            }}
-          />
-          <div className="report-actions">
-            <button
-              type="submit"
-              className="button button-primary"
-              aria-disabled={busy || !text.trim() || undefined}
-            >
-              Answer
-            </button>
-          </div>
-          {error && <ErrorAlert message={error} />}
-        </form>
+        <AnswerForm
+          key={drill.id}
+          drillId={drill.id}
+          busy={busy}
+          error={error}
+          submit={(text, source) => void answer(text, source)}
+        />
       ) : (
         <section className="panel" aria-labelledby={`${id}-result`}>
           <h2 id={`${id}-result`} className={result.passed ? 'passed' : 'not-passed'}>
@@ -111,5 +88,95 @@ export function QuickDrill() {
         </section>
       )}
     </>
+  );
+}
+
+function AnswerForm({
+  drillId,
+  busy,
+  error,
+  submit,
+}: {
+  readonly drillId: string;
+  readonly busy: boolean;
+  readonly error: string | null;
+  submit(text: string, source: 'typed' | 'spoken'): void;
+}) {
+  const id = useId();
+  const boxRef = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState('');
+  /** The words in the box came from speech (until the box is emptied). */
+  const [spoken, setSpoken] = useState(false);
+  const mode = useStore((s) => s.settings?.micMode ?? 'push');
+  const endOfTurnMs = useStore((s) => s.settings?.endOfTurnMs ?? END_OF_TURN_MS.default);
+  const { ready, reason } = useSpeechAvailability();
+  const onTranscript = useCallback((transcript: Transcript) => {
+    const words = transcript.text.trim();
+    if (!words) return;
+    // Spoken words wait in the box to be checked: a drill takes one answer.
+    setText(words.slice(0, 4000));
+    setSpoken(true);
+    boxRef.current?.focus();
+  }, []);
+  const control = useRecorder({
+    sessionId: `drill-${drillId}`,
+    enabled: ready && !busy,
+    mode,
+    endOfTurnMs,
+    onTranscript,
+  });
+  const send = () => {
+    if (text.trim() && !busy) submit(text, spoken ? 'spoken' : 'typed');
+  };
+  return (
+    <form
+      className="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      <SpeechMessages control={control} mode={mode} />
+      <label htmlFor={`${id}-answer`} className="label">
+        Your answer
+      </label>
+      <textarea
+        id={`${id}-answer`}
+        ref={boxRef}
+        className="textarea"
+        rows={3}
+        maxLength={4000}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (event.target.value.trim() === '') setSpoken(false);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey) {
+            event.preventDefault();
+            send();
+          }
+        }}
+      />
+      <MicControl
+        control={control}
+        mode={mode}
+        ready={ready}
+        reason={reason}
+        busy={busy}
+        closed={false}
+        review
+      />
+      <div className="report-actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          aria-disabled={busy || !text.trim() || undefined}
+        >
+          Answer
+        </button>
+      </div>
+      {error && <ErrorAlert message={error} />}
+    </form>
   );
 }

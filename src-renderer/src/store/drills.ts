@@ -37,7 +37,7 @@ export interface DrillsSlice {
   loadDrills(): Promise<void>;
   setDailySize(size: number): Promise<void>;
   openQuickDrill(drillId: string, context?: QuickContext): Promise<void>;
-  answerQuickDrill(answer: string): Promise<boolean>;
+  answerQuickDrill(answer: string, source?: 'typed' | 'spoken'): Promise<boolean>;
   startMeetingDrill(drillId: string, trackId: string, moduleId: string): Promise<void>;
   openTrack(trackId: string): void;
   openCertificate(certificate: Certificate): void;
@@ -117,7 +117,7 @@ export const drillsSlice: Slice<DrillsSlice> = (set, get) => ({
     }
   },
 
-  answerQuickDrill: async (answer) => {
+  answerQuickDrill: async (answer, source = 'typed') => {
     const drill = get().quickDrill;
     if (!drill || get().quickBusy) return false;
     set({ quickBusy: true, quickError: null });
@@ -125,7 +125,7 @@ export const drillsSlice: Slice<DrillsSlice> = (set, get) => ({
       const result = await getApi().call('drills.answer', {
         drillId: drill.id,
         answer,
-        source: 'typed',
+        source,
         ...(drill.trackId ? { trackId: drill.trackId } : {}),
         ...(drill.moduleId ? { moduleId: drill.moduleId } : {}),
       });
