@@ -94,7 +94,12 @@ export class DrillsHost {
     const today = dayOf(this.options.clock.now());
     const quickIds = library.bank.quickDrills.map((d) => d.id);
     const cards = cardsOf(attempts);
-    const size = args.dailySize ?? DEFAULT_DAILY;
+    // A size asked for is the learner's choice from now on.
+    if (args.dailySize !== undefined)
+      this.attempt('drills.overview', () =>
+        this.options.learners.setDailySize(learner.id, args.dailySize as number),
+      );
+    const size = args.dailySize ?? this.options.learners.dailySize(learner.id) ?? DEFAULT_DAILY;
     const set = todaysDrills(cards, quickIds, today, size);
     const due = new Set(set.due);
     const certificates = this.options.learners.certificates(learner.id);

@@ -30,6 +30,8 @@ const learnersFile = z.strictObject({
   version: z.literal(1),
   learners: z.array(learnerSchema).max(10_000),
   active: z.string().nullable(),
+  /** How many drills each learner wants a day, by id (absent: the default). */
+  dailySize: z.record(z.string(), z.number().int().min(1).max(100)).optional(),
 });
 
 const objective = z.strictObject({
@@ -86,6 +88,7 @@ export function learnerNameProblem(raw: string, learners: readonly Learner[]): s
 export class LearnerStore {
   private learnerList: Learner[] = [];
   private activeId: string | null = null;
+  private dailySizes: Record<string, number> = {};
   private readonly attemptCache = new Map<string, DrillAttempt[]>();
   private readonly logs = new Map<string, LineLog>();
   readonly problems: string[] = [];
@@ -246,6 +249,7 @@ export class LearnerStore {
       }
       this.learnerList = parsed.data.learners;
       this.activeId = parsed.data.active;
+      this.dailySizes = parsed.data.dailySize ?? {};
     } catch (error) {
       const message = `learners.json: not valid JSON (${String(error)})`;
       this.problems.push(message);
@@ -253,14 +257,29 @@ export class LearnerStore {
     }
   }
 
-  private write(learners: Learner[], active: string | null): void {
+  /** How many drills a day the learner chose, if they did. */
+  dailySize(learnerId: string): number | undefined {
+    return this.dailySizes[learnerId];
+  }
+
+  setDailySize(learnerId: string, size: number): void {
+    if (this.dailySizes[learnerId] === size) return;
+    this.write(this.learnerList, this.activeId, { ...this.dailySizes, [learnerId]: size });
+  }
+
+  private write(
+    learners: Learner[],
+    active: string | null,
+    dailySize: Record<string, number> = this.dailySizes,
+  ): void {
     writeFileAtomic(
       join(this.dataDir, 'learners.json'),
-      JSON.stringify({ version: 1, learners, active }, null, 1),
+      JSON.stringify({ version: 1, learners, active, dailySize }, null, 1),
       this.disk,
     );
     this.learnerList = learners;
     this.activeId = active;
+    this.dailySizes = dailySize;
   }
 }
 

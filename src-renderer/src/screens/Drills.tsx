@@ -21,7 +21,7 @@ export function Drills() {
   const openQuick = useStore((s) => s.openQuickDrill);
   const openTrack = useStore((s) => s.openTrack);
   const openCertificate = useStore((s) => s.openCertificate);
-  const dailySize = useStore((s) => s.dailySize);
+  const chosen = useStore((s) => s.dailySize);
   const setDailySize = useStore((s) => s.setDailySize);
   const active = learners?.active ?? null;
   useEffect(() => void load(), [load, active]);
@@ -49,7 +49,7 @@ export function Drills() {
                 type="number"
                 min={1}
                 max={100}
-                value={dailySize}
+                value={chosen ?? overview.dailySize}
                 onChange={(event) => {
                   const size = Math.round(Number(event.target.value));
                   if (size >= 1 && size <= 100) void setDailySize(size);

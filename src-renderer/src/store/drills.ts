@@ -24,7 +24,8 @@ export interface DrillsSlice {
   readonly drillsOverview: DrillsOverview | null;
   readonly drillsError: string | null;
   readonly drillsLoading: boolean;
-  readonly dailySize: number;
+  /** Today's set size chosen on this screen, until main says the learner's own. */
+  readonly dailySize: number | null;
   readonly quickDrill: (QuickDrillView & QuickContext) | null;
   readonly quickResult: QuickResultView | null;
   readonly quickBusy: boolean;
@@ -49,7 +50,7 @@ export const drillsSlice: Slice<DrillsSlice> = (set, get) => ({
   drillsOverview: null,
   drillsError: null,
   drillsLoading: false,
-  dailySize: 10,
+  dailySize: null,
   quickDrill: null,
   quickResult: null,
   quickBusy: false,
@@ -94,8 +95,12 @@ export const drillsSlice: Slice<DrillsSlice> = (set, get) => ({
     }
     set({ drillsLoading: true, drillsError: null });
     try {
-      const overview = await getApi().call('drills.overview', { dailySize: get().dailySize });
-      set({ drillsOverview: overview, drillsLoading: false });
+      const size = get().dailySize;
+      const overview = await getApi().call(
+        'drills.overview',
+        size === null ? {} : { dailySize: size },
+      );
+      set({ drillsOverview: overview, drillsLoading: false, dailySize: null });
     } catch (error) {
       set({ drillsLoading: false, drillsError: errorMessage(error) });
     }

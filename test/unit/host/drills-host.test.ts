@@ -110,8 +110,17 @@ describe('drills in the host', () => {
     expect(samToday.today.find((d) => d.id === 'qd-no-budget')?.due ?? false).toBe(false);
     expect(samToday.learner.name).toBe('Sam');
 
-    // Started again: the choice of learner is kept.
+    // Each learner's daily size is their own, and kept.
+    expect((await call(composed, 'drills.overview', { dailySize: 3 })).today).toHaveLength(3);
+    await call(composed, 'learners.choose', { learnerId: ana });
+    expect((await call(composed, 'drills.overview', {})).dailySize).toBe(10);
+    await call(composed, 'learners.choose', { learnerId: sam });
+
+    // Started again: the choice of learner and their daily size are kept.
     const again = hostOn(dataDir);
     expect((await call(again, 'learners.list', undefined)).active).toBe(sam);
+    const kept = await call(again, 'drills.overview', {});
+    expect(kept.dailySize).toBe(3);
+    expect(kept.today).toHaveLength(3);
   });
 });
