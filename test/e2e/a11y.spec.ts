@@ -142,6 +142,30 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: 'Yes, end and show the board' }).click();
         await expect(page.getByRole('heading', { level: 1, name: 'Team board' })).toBeVisible();
         await expectNoViolations(page, 'the team board');
+
+        await goTo(page, 'Drills');
+        await expect(
+          page.getByRole('heading', { level: 2, name: 'Who is practising?' }),
+        ).toBeVisible();
+        await expectNoViolations(page, 'Drills before a learner is added');
+        await page.getByLabel("New learner's name").fill('Sam');
+        await page.getByRole('button', { name: 'Add learner' }).click();
+        await expect(page.getByRole('heading', { level: 2, name: "Today's drills" })).toBeVisible();
+        await expectNoViolations(page, "Drills with today's set");
+        await page
+          .getByRole('button', { name: /^Start / })
+          .first()
+          .click();
+        await page.getByLabel('Your answer').fill(PITCH_REPLIES[0]);
+        await page.getByRole('button', { name: 'Answer' }).click();
+        await expect(
+          page.getByRole('heading', { level: 2, name: /^(Passed|Not yet)$/ }),
+        ).toBeVisible();
+        await expectNoViolations(page, "a quick drill's result");
+        await goTo(page, 'Drills');
+        await page.getByRole('button', { name: 'Open First week' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'First week' })).toBeVisible();
+        await expectNoViolations(page, 'a track');
       });
     });
   }
