@@ -42,7 +42,10 @@ export function judgeQuickDrill(
   const reader = new ConversationReader(classifier);
   reader.buyer(drill.buyer);
   const { facts } = reader.rep(answer);
-  const read = `read as ${label(facts.behavior)} (${facts.group})`;
+  const read =
+    facts.behavior === facts.group
+      ? `read as ${label(facts.behavior)}`
+      : `read as ${label(facts.behavior)} (${facts.group})`;
   const { target } = drill;
   const objectives: ObjectiveResult[] = [];
   if (target.noPitch !== false) {
@@ -61,7 +64,7 @@ export function judgeQuickDrill(
   if (behaviors.length > 0) {
     const met = behaviors.includes(facts.behavior);
     objectives.push({
-      name: `Is ${behaviors.map((b) => `a ${label(b)}`).join(' or ')}`,
+      name: `Reads as ${behaviors.map(label).join(' or ')}`,
       met,
       why: met
         ? `The answer ${read}.`
