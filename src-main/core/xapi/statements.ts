@@ -3,6 +3,7 @@
 // maker the caller gives (services/xapi/ids.ts makes UUID v5), so a statement
 // rebuilt from the same result always has the same id and a resend is never a
 // duplicate. Types are @xapi/xapi's (type-only: nothing of it runs here).
+import type { DrillAttempt, Learner as DrillLearner, TrackCompletion } from '../drills/types';
 import type { Actor, Context, Extensions, Result, Statement } from '@xapi/xapi';
 import type { Difficulty, Outcome } from '../scenarios/schema';
 import type { SessionReport } from '../scoring/report';
@@ -29,45 +30,10 @@ export interface PracticeSession {
   readonly call?: unknown;
 }
 
-/** A drill attempt, as part A stores it per learner (the issue's shared shape). */
-export interface DrillAttempt {
-  readonly id: string;
-  readonly learnerId: string;
-  readonly drillId: string;
-  readonly kind: 'quick' | 'meeting';
-  readonly trackId?: string;
-  readonly moduleId?: string;
-  readonly startedAt: string;
-  readonly durationMs: number;
-  readonly passed: boolean;
-  /** 0-100. */
-  readonly score: number;
-  readonly objectives: readonly {
-    readonly name: string;
-    readonly met: boolean;
-    readonly why: string;
-  }[];
-  readonly answer: string;
-  readonly sessionId?: string;
-  readonly valueCreation?: number;
-  readonly pitching?: number;
-  readonly outcome?: string;
-}
-
-export interface TrackCompletion {
-  readonly id: string;
-  readonly learnerId: string;
-  readonly trackId: string;
-  readonly completedAt: string;
-  readonly moduleScores: readonly { readonly moduleId: string; readonly score: number }[];
-  readonly verificationCode: string;
-}
-
-export interface Learner {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt?: string;
-}
+// What the statements are about: drills' own shapes (core/drills/types.ts). A
+// learner here may come without createdAt (a rep known only by name).
+export type { DrillAttempt, TrackCompletion } from '../drills/types';
+export type Learner = Omit<DrillLearner, 'createdAt'> & { readonly createdAt?: string };
 
 /** The ADL verbs this app says things with. */
 export const VERBS = {

@@ -44,6 +44,21 @@ const WRITES: ReadonlySet<string> = new Set([
   'history.delete',
   'history.undoDelete',
   'settings.set',
+  'call.score',
+  'team.start',
+  'team.act',
+  'team.end',
+  'team.resume',
+  'team.discard',
+  'learners.add',
+  'learners.choose',
+  // Asked with a daily size, it keeps it as the learner's choice.
+  'drills.overview',
+  'drills.answer',
+  'drills.startMeeting',
+  'results.import',
+  'lrs.save',
+  'lrs.sendNow',
 ]);
 const writes = (name: string) =>
   WRITES.has(name) || name.startsWith('recovery.') || name.startsWith('speech.');
