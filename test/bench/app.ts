@@ -139,18 +139,20 @@ async function firstScreen(browser: Browser): Promise<void> {
 }
 
 /** A data folder holding `count` stored sessions, made from one real meeting. */
-function seedSessions(dataDir: string, count: number): void {
-  const { host } = composeHost({
+async function seedSessions(dataDir: string, count: number): Promise<void> {
+  const composed = composeHost({
     dataDir,
     shell: 'browser',
     version: 'bench',
     openSettingsBackend: openJsonSettingsBackend,
   });
+  const { host } = composed;
   const view = host.start({ scenarioId: 'average-cro', difficulty: 'normal', mode: 'coach' });
   for (const text of REPLIES.slice(0, 4)) host.reply({ sessionId: view.id, text, source: 'typed' });
   const real = host.end({ sessionId: view.id });
   if (!real) throw new Error('the bench meeting was not stored');
-  host.close();
+  // Closed whole (its folder watch and sender too), so nothing writes after the folder is gone.
+  await composed.close();
   rmSync(join(dataDir, 'sessions', `${real.id}.json`));
   const rows = [];
   const start = Date.parse('2025-01-01T09:00:00Z');
@@ -172,7 +174,7 @@ function seedSessions(dataDir: string, count: number): void {
 async function historyWithManySessions(browser: Browser): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'first-meeting-bench-'));
   mkdirSync(join(dataDir, 'sessions'), { recursive: true });
-  seedSessions(dataDir, 10_000);
+  await seedSessions(dataDir, 10_000);
   const started = performance.now();
   const { child, url } = await startHost(dataDir);
   const page = await browser.newPage();

@@ -96,13 +96,14 @@ async function relayTurns(browser: Browser): Promise<void> {
 }
 
 /** A stored One meeting each for twelve reps, eight turns each, made through the host. */
-function seedEach(dataDir: string): string {
-  const { teams } = composeHost({
+async function seedEach(dataDir: string): Promise<string> {
+  const composed = composeHost({
     dataDir,
     shell: 'browser',
     version: 'bench',
     openSettingsBackend: openJsonSettingsBackend,
   });
+  const { teams } = composed;
   const view = teams.start({
     scenarioId: 'light-stack-leader',
     difficulty: 'easy',
@@ -126,13 +127,14 @@ function seedEach(dataDir: string): string {
     if (r < REPS.length - 1) teams.act({ teamId: view.id, action: { type: 'next' } });
   }
   teams.end({ teamId: view.id });
-  teams.close();
+  // Closed whole (its folder watch and sender too), so nothing writes after the folder is gone.
+  await composed.close();
   return view.id;
 }
 
 async function boardOfTwelve(browser: Browser): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'first-meeting-bench-'));
-  seedEach(dataDir);
+  await seedEach(dataDir);
   const { child, url } = await startHost(dataDir);
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const samples: number[] = [];
