@@ -26,7 +26,8 @@ const learner = z.strictObject({
   createdAt: z.string().max(64),
 });
 const objective = z.strictObject({ name: text, met: z.boolean(), why: text });
-const attempt = z.strictObject({
+/** A drill attempt as stored per learner and carried in bundles. */
+export const attemptSchema = z.strictObject({
   id: z.string().min(1).max(120),
   learnerId: z.string().max(80),
   drillId: z.string().min(1).max(80),
@@ -43,7 +44,7 @@ const attempt = z.strictObject({
   valueCreation: z.number().min(0).max(100).optional(),
   pitching: z.number().min(0).max(100).optional(),
   outcome: z.enum(['advanced', 'declined', 'ended_by_buyer', 'open']).optional(),
-});
+}) satisfies z.ZodType<DrillAttempt, unknown>;
 const certificate = z.strictObject({
   learnerId: z.string().max(80),
   format: z.literal('first-meeting-certificate'),
@@ -61,7 +62,7 @@ const bundleSchema = z.strictObject({
   version: z.literal(BUNDLE_VERSION),
   exportedAt: z.string().max(64),
   learners: z.array(learner),
-  attempts: z.array(attempt),
+  attempts: z.array(attemptSchema),
   certificates: z.array(certificate),
 });
 

@@ -64,7 +64,11 @@ export function judgeQuickDrill(
   if (behaviors.length > 0) {
     const met = behaviors.includes(facts.behavior);
     objectives.push({
-      name: `Reads as ${behaviors.map(label).join(' or ')}`,
+      // A long list of accepted kinds is named by its size; the why lists them.
+      name:
+        behaviors.length > 3
+          ? `Reads as one of the ${behaviors.length} kinds this drill accepts`
+          : `Reads as ${behaviors.map(label).join(' or ')}`,
       met,
       why: met
         ? `The answer ${read}.`

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { attemptSchema } from '../../core/drills/bundle';
 import type { Certificate } from '../../core/tracks/certificate';
 import type { DrillAttempt, Learner, TrackCompletion } from '../../core/drills/types';
 import { readTextFile } from '../files';
@@ -33,30 +34,6 @@ const learnersFile = z.strictObject({
   /** How many drills each learner wants a day, by id (absent: the default). */
   dailySize: z.record(z.string(), z.number().int().min(1).max(100)).optional(),
 });
-
-const objective = z.strictObject({
-  name: z.string().max(300),
-  met: z.boolean(),
-  why: z.string().max(1000),
-});
-export const attemptSchema = z.strictObject({
-  id: z.string().min(1).max(80),
-  learnerId: z.string().min(1).max(80),
-  drillId: z.string().min(1).max(80),
-  kind: z.enum(['quick', 'meeting']),
-  trackId: z.string().max(80).optional(),
-  moduleId: z.string().max(80).optional(),
-  startedAt: z.string().max(64),
-  durationMs: z.number().min(0),
-  passed: z.boolean(),
-  score: z.number().min(0).max(100),
-  objectives: z.array(objective).max(50),
-  answer: z.string().max(20_000),
-  sessionId: z.string().max(80).optional(),
-  valueCreation: z.number().min(0).max(100).optional(),
-  pitching: z.number().min(0).max(100).optional(),
-  outcome: z.enum(['advanced', 'declined', 'ended_by_buyer', 'open']).optional(),
-}) satisfies z.ZodType<DrillAttempt, unknown>;
 
 export const completionSchema = z.strictObject({
   id: z.string().min(1).max(120),

@@ -399,24 +399,33 @@ const NARROW_BAND_DB = -60;
 /** Taps of the high-pass filter that measures the band above 5 kHz. */
 const HIGH_PASS_TAPS = 63;
 
-/** A Blackman-windowed sinc high-pass at 5 kHz for 16 kHz samples (a delta minus the low-pass). */
-function highPass(): Float64Array {
-  const n = HIGH_PASS_TAPS;
-  const fc = 5000 / SPEECH_SAMPLE_RATE;
-  const mid = (n - 1) / 2;
-  const h = new Float64Array(n);
+/**
+ * A Blackman-windowed sinc low-pass of `taps` taps, cutting off at `fc`
+ * cycles per sample, scaled to unity gain at 0 Hz. The denoiser's resampler
+ * uses it too.
+ */
+export function windowedSincLowPass(taps: number, fc: number): Float64Array {
+  const mid = (taps - 1) / 2;
+  const h = new Float64Array(taps);
   let sum = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < taps; i++) {
     const t = i - mid;
     const sinc = t === 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * t) / (Math.PI * t);
     const w =
       0.42 -
-      0.5 * Math.cos((2 * Math.PI * i) / (n - 1)) +
-      0.08 * Math.cos((4 * Math.PI * i) / (n - 1));
+      0.5 * Math.cos((2 * Math.PI * i) / (taps - 1)) +
+      0.08 * Math.cos((4 * Math.PI * i) / (taps - 1));
     h[i] = sinc * w;
     sum += sinc * w;
   }
-  for (let i = 0; i < n; i++) h[i] = -(h[i] as number) / sum;
+  for (let i = 0; i < taps; i++) h[i] = (h[i] as number) / sum;
+  return h;
+}
+
+/** A high-pass at 5 kHz for 16 kHz samples: a delta minus the low-pass. */
+function highPass(): Float64Array {
+  const h = windowedSincLowPass(HIGH_PASS_TAPS, 5000 / SPEECH_SAMPLE_RATE).map((x) => -x);
+  const mid = (HIGH_PASS_TAPS - 1) / 2;
   h[mid] = (h[mid] as number) + 1;
   return h;
 }

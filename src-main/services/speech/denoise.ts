@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { windowedSincLowPass } from './audio';
 
 /** RNNoise's frame: 10 ms at 48 kHz. */
 const FRAME = 480;
@@ -61,23 +62,8 @@ export function loadRnnoise(): Promise<RnnoiseModule> {
 
 /** A Blackman-windowed sinc low-pass at CUTOFF x 8 kHz, for 48 kHz samples, unity gain at 0 Hz. */
 function lowPass(): Float32Array {
-  const n = FACTOR * TAPS_PER_PHASE;
-  const fc = (CUTOFF * 0.5) / FACTOR; // cycles per 48 kHz sample
-  const h = new Float32Array(n);
-  const mid = (n - 1) / 2;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const t = i - mid;
-    const sinc = t === 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * t) / (Math.PI * t);
-    const w =
-      0.42 -
-      0.5 * Math.cos((2 * Math.PI * i) / (n - 1)) +
-      0.08 * Math.cos((4 * Math.PI * i) / (n - 1));
-    h[i] = sinc * w;
-    sum += sinc * w;
-  }
-  for (let i = 0; i < n; i++) h[i] = (h[i] as number) / sum;
-  return h;
+  // Cycles per 48 kHz sample.
+  return Float32Array.from(windowedSincLowPass(FACTOR * TAPS_PER_PHASE, (CUTOFF * 0.5) / FACTOR));
 }
 
 const FILTER = lowPass();

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { END_OF_TURN_MS, type Transcript } from '../../../src-main/contract/api';
 import { BehaviorTag } from '../components/BehaviorTag';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ObjectiveList } from '../components/ObjectiveList';
 import { MicControl, SpeechMessages, useSpeechAvailability } from '../components/MicControl';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { formatShortDate } from '../lib/format';
@@ -60,16 +61,7 @@ export function QuickDrill() {
             You said: <q>{result.answer}</q>{' '}
             <BehaviorTag behavior={result.behavior} group={result.group} />
           </p>
-          <ul className="objectives">
-            {result.objectives.map((o) => (
-              <li key={o.name}>
-                <strong>
-                  {o.met ? '✓' : '✗'} {o.name}
-                </strong>
-                : {o.why}
-              </li>
-            ))}
-          </ul>
+          <ObjectiveList objectives={result.objectives} />
           {result.tip && <p className="hint">{result.tip}</p>}
           <h3>Two answers that pass</h3>
           <ul>

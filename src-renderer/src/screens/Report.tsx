@@ -11,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { MeterChart } from '../components/MeterChart';
 import { checkRows, MetricsTable } from '../components/MetricsTable';
 import { MomentList } from '../components/MomentList';
+import { ObjectiveList } from '../components/ObjectiveList';
 import { ScoreCards } from '../components/ScoreCards';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { Timeline } from '../components/Timeline';
@@ -184,16 +185,7 @@ function DrillVerdict({ drill }: { readonly drill: NonNullable<SessionRecord['dr
   return (
     <Section title={`Meeting drill: ${drill.passed ? 'passed' : 'not passed'}`}>
       <p>{drill.title}</p>
-      <ul className="objectives">
-        {drill.objectives.map((o) => (
-          <li key={o.name}>
-            <strong>
-              {o.met ? '✓' : '✗'} {o.name}
-            </strong>
-            : {o.why}
-          </li>
-        ))}
-      </ul>
+      <ObjectiveList objectives={drill.objectives} />
       {drill.trackId && (
         <button
           type="button"
