@@ -8,7 +8,7 @@
 // string of every built-in scenario (scenarios/*.yaml: the buyer's lines,
 // facts, what is sold, the brief) and drill bank (scenarios/drills/*.yaml: the
 // buyers' lines and the model answers). Never the speech fixtures: tuning.txt
-// chooses the weight and heldout.txt is the benchmark.
+// and tuning-independent.txt choose the settings, heldout.txt is the benchmark.
 //
 // Words: lower case, numbers spelled out as people say them, each one either
 // in the stock dictionary or given a pronunciation in build/speech/

@@ -5,7 +5,8 @@
 //   hiss at 20 dB, a laptop microphone's band, slower and faster speech, an
 //   8 kHz telephone line (conditions.ts, made with sox or in code, cached
 //   beside flite's recordings), with how many transcripts were marked unsure;
-// - SPEECH_TUNE=1: the same on tuning.txt for each sales LM weight, the only
+// - SPEECH_TUNE=1: the same on tuning.txt and tuning-independent.txt
+//   (SPEECH_TUNE_SETS) for each sales LM weight, the only
 //   place settings are chosen (SPEECH_TUNE_WEIGHTS, SPEECH_TUNE_CONDITIONS);
 //   SPEECH_LM_WEIGHT=0 runs the held-out set with the generic model alone,
 //   SPEECH_CONDITIONS a few conditions, SPEECH_ACCURACY_ONLY=1 skips latency;
@@ -129,7 +130,10 @@ async function accuracy(): Promise<void> {
   }
   // Tuning (SPEECH_TUNE=1): the sales LM weight and decoder options, on the tuning sentences only.
   if (process.env.SPEECH_TUNE) {
-    const tuning = sentences('tuning.txt');
+    // SPEECH_TUNE_SETS="tuning.txt" for one of them; both by default.
+    const tuning = (process.env.SPEECH_TUNE_SETS ?? 'tuning.txt,tuning-independent.txt')
+      .split(',')
+      .flatMap((file) => sentences(file.trim()));
     const weights = (process.env.SPEECH_TUNE_WEIGHTS ?? String(DOMAIN_LM_WEIGHT))
       .split(',')
       .map(Number);
