@@ -48,8 +48,23 @@ const LABEL = 'PocketSphinx (fast, basic accuracy)';
  * The second pass (fwdflat) buys half a point of WER for almost a quarter
  * second of waiting after every reply, which the rep feels; best-path
  * rescoring is nearly free and helps; wider beams cost time for nothing.
+ *
+ * -maxhmmpf 6000 caps the HMMs the search keeps alive in a frame. In loud
+ * noise the beams let far more through and decoding slowed to 0.42 of real
+ * time; with the cap (later, sales LM and RNNoise on; tuning.txt +
+ * tuning-independent.txt, one idle core each):
+ *
+ *   condition                  no cap          3000            6000            10000
+ *   room noise 10 dB (tuning)  0.383 / 0.42    0.410 / 0.22    0.386 / 0.27    0.383 / 0.33
+ *   clean (tuning)                             0.053 / 0.16
+ *   clean (independent)        0.088 / 0.15                    0.088 / 0.14
+ *   room noise 20 dB (indep.)  0.135 / 0.22                    0.136 / 0.18
+ *   (WER / real-time factor)
  */
-export const DECODER_OPTIONS: readonly (readonly [string, string])[] = [['-fwdflat', 'no']];
+export const DECODER_OPTIONS: readonly (readonly [string, string])[] = [
+  ['-fwdflat', 'no'],
+  ['-maxhmmpf', '6000'],
+];
 
 /**
  * The sales-meeting language model's share when it is interpolated with the
