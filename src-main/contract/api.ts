@@ -8,6 +8,7 @@ import type { Difficulty, Outcome } from '../core/scenarios/schema';
 import type { SessionReport } from '../core/scoring/report';
 import type { DeliveryReport } from '../core/scoring/delivery';
 import type { RepBoardRow, TeamMomentQuote } from '../core/team/board';
+import type { ObjectiveResult, QuickResult } from '../core/drills/judge';
 import type { Certificate } from '../core/tracks/certificate';
 import type { ModuleProgress, TrackProgress } from '../core/tracks/progress';
 import type { Rotation, Tally } from '../core/team/types';
@@ -19,7 +20,7 @@ export type { Rotation, Tally };
 /** A rep's row on the team board, and the quote of a best or worst moment (core/team/board.ts). */
 export type TeamBoardRep = RepBoardRow;
 export type TeamQuote = TeamMomentQuote;
-export type { Certificate, ModuleProgress, TrackProgress };
+export type { Certificate, ModuleProgress, ObjectiveResult, TrackProgress };
 
 /** Coach mode shows the buyer's meters live; exam mode hides them until the report. */
 export type Mode = 'coach' | 'exam';
@@ -233,11 +234,7 @@ export interface MeetingDrillResult {
   readonly moduleId?: string;
   readonly passed: boolean;
   readonly score: number;
-  readonly objectives: readonly {
-    readonly name: string;
-    readonly met: boolean;
-    readonly why: string;
-  }[];
+  readonly objectives: readonly ObjectiveResult[];
 }
 
 /** What a real call's record says about the call itself. */
@@ -570,19 +567,8 @@ export interface QuickDrillView {
   readonly say: string;
 }
 
-export interface QuickResultView {
-  readonly drill: string;
-  readonly passed: boolean;
-  readonly score: number;
-  readonly objectives: readonly {
-    readonly name: string;
-    readonly met: boolean;
-    readonly why: string;
-  }[];
-  readonly answer: string;
-  readonly behavior: Behavior;
-  readonly group: BehaviorGroup;
-  readonly models: readonly string[];
+/** A quick drill judged (core/drills/judge.ts), with the tip and when it comes back. */
+export interface QuickResultView extends QuickResult {
   readonly tip?: string;
   /** When this drill comes back (YYYY-MM-DD). */
   readonly nextDue: string;

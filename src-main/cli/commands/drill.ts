@@ -3,7 +3,7 @@
 // first line; a meeting drill plays the whole file) and prints the result;
 // with --learner NAME the attempt is recorded for that learner.
 import { randomUUID } from 'node:crypto';
-import { judgeMeetingDrill, judgeQuickDrill } from '../../core/drills/judge';
+import { judgeMeetingDrill, judgeQuickDrill, type ObjectiveResult } from '../../core/drills/judge';
 import type { DrillAttempt } from '../../core/drills/types';
 import { Meeting } from '../../core/meeting/meeting';
 import { defaultClassifier } from '../../core/understanding/default';
@@ -97,7 +97,7 @@ export const drill: Command = ({ positionals, values, json }, io) => {
     kind: 'quick' | 'meeting';
     passed: boolean;
     score: number;
-    objectives: readonly { name: string; met: boolean; why: string }[];
+    objectives: readonly ObjectiveResult[];
     answer: string;
   };
   let extra: Partial<DrillAttempt> = {};

@@ -1,14 +1,8 @@
 // A drill's objectives, each met or not, with why: a quick drill's result and
 // a meeting drill's verdict on its report.
-export function ObjectiveList({
-  objectives,
-}: {
-  readonly objectives: readonly {
-    readonly name: string;
-    readonly met: boolean;
-    readonly why: string;
-  }[];
-}) {
+import type { ObjectiveResult } from '../../../src-main/contract/api';
+
+export function ObjectiveList({ objectives }: { readonly objectives: readonly ObjectiveResult[] }) {
   return (
     <ul className="objectives">
       {objectives.map((o) => (

@@ -1,9 +1,8 @@
 // A track's certificate: who passed which track, when, each module's score and
 // the verification code (`cli certificate verify` checks it). Print gives a
 // clean page; the desktop app saves it as a PDF where the user chooses.
-import { getApi } from '../bridge';
 import { ScreenTitle } from '../components/ScreenTitle';
-import { errorMessage } from '../lib/errors';
+import { printScreen } from '../lib/print';
 import { downloadFile } from '../lib/download';
 import { useStore } from '../store';
 
@@ -19,20 +18,13 @@ export function Certificate() {
         <p>No certificate to show.</p>
       </>
     );
-  const print = async () => {
-    if (shell !== 'electron') {
-      window.print();
-      return;
-    }
-    try {
-      const saved = await getApi().call('app.printToPdf', {
-        fileName: `certificate-${certificate.track.id}.pdf`,
-      });
-      if (saved) pushToast({ message: `Saved the certificate as ${saved}.`, tone: 'info' });
-    } catch (error) {
-      pushToast({ message: `Could not save the PDF: ${errorMessage(error)}`, tone: 'error' });
-    }
-  };
+  const print = () =>
+    printScreen({
+      shell,
+      fileName: `certificate-${certificate.track.id}.pdf`,
+      what: 'the certificate',
+      pushToast,
+    });
   return (
     <div className="certificate">
       <ScreenTitle>Certificate</ScreenTitle>

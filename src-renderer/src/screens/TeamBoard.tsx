@@ -6,11 +6,10 @@
 // chooses), and the exports give a CSV and the labelled lines for `cli eval`.
 import { useId } from 'react';
 import type { TeamBoardRep, TeamBoardView } from '../../../src-main/contract/api';
-import { getApi } from '../bridge';
 import { BehaviorTag } from '../components/BehaviorTag';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { TurnCard } from '../components/team/TurnCard';
-import { errorMessage } from '../lib/errors';
+import { printScreen } from '../lib/print';
 import {
   DIFFICULTY_LABEL,
   MODE_LABEL,
@@ -58,20 +57,13 @@ function BoardBody({ board }: { readonly board: TeamBoardView }) {
   const each = board.setup.rotation === 'each';
   const reps = board.reps;
 
-  const print = async () => {
-    if (shell !== 'electron') {
-      window.print();
-      return;
-    }
-    try {
-      const saved = await getApi().call('app.printToPdf', {
-        fileName: `first-meeting-team-${board.startedAt.slice(0, 10)}.pdf`,
-      });
-      if (saved) pushToast({ message: `Saved the team report as ${saved}.`, tone: 'info' });
-    } catch (error) {
-      pushToast({ message: `Could not save the PDF: ${errorMessage(error)}`, tone: 'error' });
-    }
-  };
+  const print = () =>
+    printScreen({
+      shell,
+      fileName: `first-meeting-team-${board.startedAt.slice(0, 10)}.pdf`,
+      what: 'the team report',
+      pushToast,
+    });
 
   return (
     <div className="team-board">
