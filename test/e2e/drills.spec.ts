@@ -61,6 +61,8 @@ async function answerDrill(page: Page, id: string, answer: string): Promise<bool
   await page.getByRole('button', { name: 'Answer' }).click();
   const verdict = page.getByRole('heading', { level: 2, name: /^(Passed|Not yet)$/ });
   await expect(verdict).toBeVisible();
+  // The answer box went away: the verdict takes focus, so the keyboard is not dropped to the page.
+  await expect(verdict).toBeFocused();
   return (await verdict.textContent()) === 'Passed';
 }
 

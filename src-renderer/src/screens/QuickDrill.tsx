@@ -10,6 +10,7 @@ import { ObjectiveList } from '../components/ObjectiveList';
 import { MicControl, SpeechMessages, useSpeechAvailability } from '../components/MicControl';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { formatShortDate } from '../lib/format';
+import { revealAndFocus } from '../lib/focus';
 import { useRecorder } from '../speech/useRecorder';
 import { useStore } from '../store';
 
@@ -24,6 +25,12 @@ export function QuickDrill() {
   const trackOnShow = useStore((s) => s.trackOnShow);
   const loadSpeechStatus = useStore((s) => s.loadSpeechStatus);
   useEffect(() => void loadSpeechStatus(), [loadSpeechStatus]);
+  // The answer box goes away when the result comes: focus moves to the result,
+  // so a keyboard or screen-reader user is not dropped to the page.
+  const focusResult = useCallback(
+    (heading: HTMLHeadingElement | null) => revealAndFocus(heading),
+    [],
+  );
   const back = () => navigate(drill?.trackId && trackOnShow ? 'track' : 'drills');
   if (!drill)
     return (
@@ -54,7 +61,12 @@ export function QuickDrill() {
         />
       ) : (
         <section className="panel" aria-labelledby={`${id}-result`}>
-          <h2 id={`${id}-result`} className={result.passed ? 'passed' : 'not-passed'}>
+          <h2
+            id={`${id}-result`}
+            ref={focusResult}
+            tabIndex={-1}
+            className={result.passed ? 'passed' : 'not-passed'}
+          >
             {result.passed ? 'Passed' : 'Not yet'}
           </h2>
           <p>
