@@ -10,6 +10,7 @@ import {
   DEFAULT_BASE_IRI,
   drillAttemptStatements,
   normaliseBaseIri,
+  repLearner,
   sessionStatements,
   trackCompletionStatements,
   type DrillAttempt,
@@ -21,7 +22,6 @@ import type { LogFile } from '../services/log';
 import { LrsClient, checkEndpoint, type Fetch } from '../services/xapi/client';
 import { CredentialStore, maskKey, type SecretCipher } from '../services/xapi/credentials';
 import { uuidV5 } from '../services/xapi/ids';
-import { readLearners, sessionLearner } from '../services/xapi/learners';
 import { Outbox } from '../services/xapi/outbox';
 import { Uploader } from '../services/xapi/uploader';
 import type { Disk } from '../services/storage/disk';
@@ -35,6 +35,8 @@ export interface XapiHostOptions {
   readonly cipher?: SecretCipher;
   readonly fetch?: Fetch;
   readonly disk?: Disk;
+  /** The learner with this id, from the learner store (services/drills/learners.ts). */
+  readonly learnerById: (id: string) => Learner | undefined;
   /** Who a stored session is about; by default the first learner, or the rep by name. */
   readonly learnerForSession?: (record: SessionRecord) => Learner;
 }
@@ -135,11 +137,11 @@ export class XapiHost {
   enqueueSession(record: SessionRecord): void {
     const learner =
       this.options.learnerForSession?.(record) ??
-      sessionLearner(this.options.dataDir, record.reps[0] ?? this.options.settings.get().repName);
+      repLearner(record.reps[0] ?? this.options.settings.get().repName);
     this.enqueue(`session ${record.id}`, (opts) => sessionStatements(record, learner, opts));
   }
 
-  /** `learner` defaults to the one with the attempt's learnerId in the learners file. */
+  /** `learner` defaults to the one with the attempt's learnerId in the learner store. */
   enqueueDrillAttempt(attempt: DrillAttempt, learner = this.learnerById(attempt.learnerId)): void {
     this.enqueue(`drill attempt ${attempt.id}`, (opts) =>
       drillAttemptStatements(attempt, learner, opts),
@@ -156,7 +158,8 @@ export class XapiHost {
   }
 
   private learnerById(id: string): Learner {
-    return readLearners(this.options.dataDir).find((l) => l.id === id) ?? { id, name: id };
+    const learner = this.options.learnerById(id);
+    return learner ? { id: learner.id, name: learner.name } : { id, name: id };
   }
 
   /**

@@ -2,30 +2,29 @@
 // stdout, for a learning system that imports files. The same statements, with
 // the same ids, as the app sends to a learning record store.
 //
-// Until learners land (issue 11, part A), what belongs to a learner is read as
-// services/xapi/learners.ts describes: with a learners file, NAME must be one
-// of its names; the sessions in the data folder's History are the first
-// learner's (existing data becomes theirs), and drill attempts and track
-// completions come from learners/ID/. Without one, NAME is a rep's name and
-// the sessions are those that rep held.
+// Learners are read through the learner store (services/drills/learners.ts),
+// as the app reads them. With learners, NAME must be one of them; a session
+// is theirs when it names them, and a session from before learners existed is
+// the first learner's (as in the app); drill attempts and track completions
+// are their own. Without learners, NAME is a rep's name and the sessions are
+// those that rep held.
+import { join } from 'node:path';
 import type { Statement } from '@xapi/xapi';
 import {
   DEFAULT_BASE_IRI,
   drillAttemptStatements,
   normaliseBaseIri,
+  repLearner,
   sessionStatements,
   trackCompletionStatements,
+  type DrillAttempt,
   type Learner,
+  type TrackCompletion,
 } from '../../core/xapi/statements';
 import { SessionStore } from '../../services/storage/session-store';
 import { CredentialStore } from '../../services/xapi/credentials';
 import { uuidV5 } from '../../services/xapi/ids';
-import {
-  readDrillAttempts,
-  readLearners,
-  readTrackCompletions,
-  sessionLearner,
-} from '../../services/xapi/learners';
+import { LearnerStore } from '../../services/drills/learners';
 import { dataDirOf, InputError, UsageError, type Command } from '../args';
 
 export const xapi: Command = ({ values, positionals }, io) => {
@@ -47,10 +46,15 @@ export const xapi: Command = ({ values, positionals }, io) => {
   }
   const options = { baseIri, idFor: (n: string) => uuidV5(n) };
 
-  const learners = readLearners(dataDir);
+  // Read only: a damaged file is reported, never moved aside from here.
+  const store = new LearnerStore(dataDir);
+  const [problem] = store.problems;
+  if (problem) throw new InputError(`${join(dataDir, 'learners.json')}: ${problem}`);
+  const learners = store.learners;
   const wanted = name.toLowerCase();
   let learner: Learner;
-  let ownsSession: (reps: readonly string[]) => boolean;
+  let ownsSession: (row: { reps: readonly string[]; learnerId?: string }) => boolean;
+  let own: { attempts: readonly DrillAttempt[]; completions: readonly TrackCompletion[] };
   if (learners.length > 0) {
     const found = learners.find((l) => l.name.trim().toLowerCase() === wanted);
     if (!found) {
@@ -58,26 +62,30 @@ export const xapi: Command = ({ values, positionals }, io) => {
         `no learner named "${name}" in ${dataDir}; the learners are: ${learners.map((l) => l.name).join(', ')}`,
       );
     }
-    learner = found;
+    learner = { id: found.id, name: found.name };
     const isFirst = learners[0]?.id === found.id;
-    ownsSession = () => isFirst;
+    ownsSession = (row) => (row.learnerId === undefined ? isFirst : row.learnerId === found.id);
+    own = { attempts: store.attempts(found.id), completions: store.completions(found.id) };
+    const [damaged] = store.problems;
+    if (damaged) throw new InputError(`${join(dataDir, 'learners', found.id)}: ${damaged}`);
   } else {
-    learner = sessionLearner(dataDir, name);
-    ownsSession = (reps) => reps.some((rep) => rep.trim().toLowerCase() === wanted);
+    learner = repLearner(name);
+    ownsSession = (row) => row.reps.some((rep) => rep.trim().toLowerCase() === wanted);
+    own = { attempts: [], completions: [] };
   }
 
   const statements: Statement[] = [];
-  const store = SessionStore.open(dataDir);
-  for (const row of [...store.list()].reverse()) {
-    if (row.call || !ownsSession(row.reps) || !after(row.startedAt, since)) continue;
-    statements.push(...sessionStatements(store.get(row.id), learner, options));
+  const sessions = SessionStore.open(dataDir);
+  for (const row of [...sessions.list()].reverse()) {
+    if (row.call || !ownsSession(row) || !after(row.startedAt, since)) continue;
+    statements.push(...sessionStatements(sessions.get(row.id), learner, options));
   }
-  for (const attempt of readDrillAttempts(dataDir, learner.id)) {
+  for (const attempt of own.attempts) {
     if (after(attempt.startedAt, since)) {
       statements.push(...drillAttemptStatements(attempt, learner, options));
     }
   }
-  for (const completion of readTrackCompletions(dataDir, learner.id)) {
+  for (const completion of own.completions) {
     if (after(completion.completedAt, since)) {
       statements.push(...trackCompletionStatements(completion, learner, options));
     }

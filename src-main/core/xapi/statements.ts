@@ -35,6 +35,16 @@ export interface PracticeSession {
 export type { DrillAttempt, TrackCompletion } from '../drills/types';
 export type Learner = Omit<DrillLearner, 'createdAt'> & { readonly createdAt?: string };
 
+/** A rep known only by name (no learners on this machine): a stable id from the name. */
+export function repLearner(repName: string): Learner {
+  const name = repName.trim() || 'Rep';
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return { id: `rep-${slug || 'rep'}`, name };
+}
+
 /** The ADL verbs this app says things with. */
 export const VERBS = {
   attempted: 'http://adlnet.gov/expapi/verbs/attempted',

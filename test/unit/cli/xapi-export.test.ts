@@ -1,10 +1,11 @@
 // `cli xapi export`: a learner's results as statements for a learning system
 // that imports files, valid, with the ids the app sends, filtered by date.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import validate from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src-main/cli/index';
+import { LearnerStore } from '../../../src-main/services/drills/learners';
 import { SessionStore } from '../../../src-main/services/storage/session-store';
 import { attemptNumber } from '../services/xapi/fixtures/attempts';
 import { recordAt } from '../services/storage/fixtures/records';
@@ -81,37 +82,39 @@ describe('xapi export', () => {
     expect(again.map((s) => s.id)).toEqual(statements.map((s) => s.id));
   });
 
-  it('with a learners file: the name must be a learner; drill attempts and --since count', async () => {
+  it("with learners: the name must be a learner; a session is its learner's, older ones the first learner's; drill attempts and --since count", async () => {
     const dataDir = freshDataDir();
     sessionsIn(dataDir);
-    writeFileSync(
-      join(dataDir, 'learners.json'),
-      JSON.stringify([
-        { id: 'l1', name: 'Ana Ruiz', createdAt: '2026-01-01T00:00:00.000Z' },
-        { id: 'l2', name: 'Bo Chen', createdAt: '2026-01-02T00:00:00.000Z' },
-      ]),
-    );
-    mkdirSync(join(dataDir, 'learners', 'l2'), { recursive: true });
-    const attempts = [0, 1].map((i) => ({ ...attemptNumber(i), learnerId: 'l2' }));
-    writeFileSync(
-      join(dataDir, 'learners', 'l2', 'attempts.jsonl'),
-      attempts.map((a) => JSON.stringify(a)).join('\n') + '\n',
-    );
+    const learners = new LearnerStore(dataDir);
+    const ana = learners.add('Ana Ruiz', new Date('2026-01-01T00:00:00.000Z'));
+    const bo = learners.add('Bo Chen', new Date('2026-01-02T00:00:00.000Z'));
+    for (const i of [0, 1]) learners.record({ ...attemptNumber(i), learnerId: bo.id });
+    learners.close();
+    // Bo's own meeting, after learners existed.
+    SessionStore.open(dataDir).save({
+      ...recordAt('20260401-120000-cccccccc', '2026-04-01T12:00:00.000Z'),
+      endedAt: '2026-04-01T12:20:00.000Z',
+      learnerId: bo.id,
+    });
 
-    const bo = JSON.parse(
+    const boStatements = JSON.parse(
       (await cli('xapi', 'export', '--learner', 'bo chen', '--data-dir', dataDir)).stdout,
     ) as Exported[];
-    expect(bo).toHaveLength(4);
-    expect(bo.every((s) => s.actor.name === 'Bo Chen' && s.actor.account.name === 'l2')).toBe(true);
-    expect(bo.map((s) => s.verb.id.split('/').pop())).toEqual([
+    expect(boStatements).toHaveLength(6);
+    expect(
+      boStatements.every((s) => s.actor.name === 'Bo Chen' && s.actor.account.name === bo.id),
+    ).toBe(true);
+    expect(boStatements.map((s) => s.verb.id.split('/').pop())).toEqual([
       'attempted',
       'attempted',
       'failed',
       'passed',
+      'attempted',
+      'scored',
     ]);
 
-    // History's sessions are the first learner's.
-    const ana = JSON.parse(
+    // History's sessions from before learners existed are the first learner's; Bo's is not.
+    const anaStatements = JSON.parse(
       (
         await cli(
           'xapi',
@@ -125,12 +128,26 @@ describe('xapi export', () => {
         )
       ).stdout,
     ) as Exported[];
-    expect(ana).toHaveLength(2);
-    expect(ana.every((s) => s.timestamp >= '2026-03-01')).toBe(true);
+    expect(anaStatements).toHaveLength(2);
+    expect(anaStatements.every((s) => s.timestamp >= '2026-03-01')).toBe(true);
+    expect(anaStatements.every((s) => s.timestamp < '2026-04-01')).toBe(true);
+    expect(anaStatements.every((s) => s.actor.account.name === ana.id)).toBe(true);
 
     const nobody = await cli('xapi', 'export', '--learner', 'Cy', '--data-dir', dataDir);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toMatch(/no learner named "Cy" .*the learners are: Ana Ruiz, Bo Chen/);
+  });
+
+  it('a damaged learners file is named and left where it is', async () => {
+    const dataDir = freshDataDir();
+    const path = join(dataDir, 'learners.json');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path, '{"version": 1, "learners": [');
+    const r = await cli('xapi', 'export', '--learner', 'Ana', '--data-dir', dataDir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(path);
+    expect(r.stderr).toMatch(/not valid JSON/);
+    expect(readFileSync(path, 'utf8')).toBe('{"version": 1, "learners": [');
   });
 
   it('refuses a missing learner, a bad date and an unknown action, in one line', async () => {

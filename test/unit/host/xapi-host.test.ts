@@ -2,7 +2,7 @@
 // credentials are saved where only the user can read them and never come back
 // to the page, Test connection makes a real request, and a stored meeting's
 // statements reach the store once Send results is on.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import validate from '@learninglocker/xapi-validation';
@@ -169,21 +169,19 @@ describe('the learning record store in Settings', () => {
     expect(existsSync(join(dataDir, 'xapi', 'outbox'))).toBe(true);
   });
 
-  it('the drill hooks name the learner from the learners file and send their statements', async () => {
+  it('the drill hooks name the learner added in Drills and send their statements', async () => {
     store = new TestLrs({ secret: SECRET });
     await store.start();
     const dataDir = freshDataDir();
     const composed = hostOn(dataDir);
-    writeFileSync(
-      join(dataDir, 'learners.json'),
-      JSON.stringify([{ id: 'l9', name: 'Cy Ode', createdAt: '2026-01-01T00:00:00.000Z' }]),
-    );
+    const added = await call(composed, 'learners.add', { name: 'Cy Ode' });
+    const cy = added.learners[0]?.id ?? '';
     await call(composed, 'lrs.save', { endpoint: store.endpoint, key: store.key, secret: SECRET });
     await call(composed, 'settings.set', { sendResults: true });
-    composed.xapi.enqueueDrillAttempt({ ...attemptNumber(1), learnerId: 'l9' });
+    composed.xapi.enqueueDrillAttempt({ ...attemptNumber(1), learnerId: cy });
     composed.xapi.enqueueTrackCompletion({
       id: 'c2f1a3e4-5b6c-4d7e-8f90-a1b2c3d4e5f6',
-      learnerId: 'l9',
+      learnerId: cy,
       trackId: 'first-week',
       completedAt: '2026-03-06T16:30:00.000Z',
       moduleScores: [{ moduleId: 'day-1', score: 90 }],
