@@ -1,6 +1,6 @@
 // One alert per meeting that was interrupted (a crash, a kill, a power cut):
 // resume it where it stopped, score it as it stands, or (asked twice) discard it.
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { InterruptedSession, InterruptedTeam } from '../../../src-main/contract/api';
 import { formatDateTime } from '../lib/format';
 import { useStore } from '../store';
@@ -23,71 +23,86 @@ export function RecoveryBanners() {
 
 /** A team roleplay that was interrupted: resume it with everything kept, or (asked twice) discard it. */
 function TeamRecoveryBanner({ team }: { readonly team: InterruptedTeam }) {
-  const headingId = useId();
-  const busy = useStore((s) => s.recoveryBusy);
-  const error = useStore((s) => s.recoveryError);
+  const busy = useStore((s) => s.recoveryBusy) !== null;
   const resume = useStore((s) => s.resumeTeam);
   const discard = useStore((s) => s.discardTeam);
-  const turns = `${team.turns} ${team.turns === 1 ? 'turn' : 'turns'}`;
   return (
-    <section role="alert" aria-labelledby={headingId} className="banner">
-      <h2 id={headingId}>Interrupted team roleplay</h2>
-      <p>
-        {team.scenarioTitle} with {team.reps.join(', ')}, {turns}, started{' '}
-        {formatDateTime(team.startedAt)}
-      </p>
-      <div className="banner-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy !== null}
-          onClick={() => void resume(team.id)}
-        >
-          Resume team roleplay
-        </button>
-        <DiscardTwice busy={busy !== null} discard={() => void discard(team.id)} />
-      </div>
-      {error?.where === team.id && <ErrorAlert message={error.message} />}
-    </section>
+    <InterruptedBanner
+      id={team.id}
+      heading="Interrupted team roleplay"
+      what={`${team.scenarioTitle} with ${team.reps.join(', ')}, ${turnsOf(team.turns)}, started ${formatDateTime(team.startedAt)}`}
+    >
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={busy}
+        onClick={() => void resume(team.id)}
+      >
+        Resume team roleplay
+      </button>
+      <DiscardTwice busy={busy} discard={() => void discard(team.id)} />
+    </InterruptedBanner>
   );
 }
 
 function RecoveryBanner({ session }: { readonly session: InterruptedSession }) {
-  const headingId = useId();
-  const busy = useStore((s) => s.recoveryBusy);
-  const error = useStore((s) => s.recoveryError);
+  const busy = useStore((s) => s.recoveryBusy) !== null;
   const resume = useStore((s) => s.resumeInterrupted);
   const score = useStore((s) => s.scoreInterrupted);
   const discard = useStore((s) => s.discardInterrupted);
-  const turns = `${session.turns} ${session.turns === 1 ? 'turn' : 'turns'}`;
+  return (
+    <InterruptedBanner
+      id={session.id}
+      heading="Interrupted meeting"
+      what={`${session.scenarioTitle}, ${turnsOf(session.turns)}, started ${formatDateTime(session.startedAt)}`}
+    >
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={busy}
+        onClick={() => void resume(session.id)}
+      >
+        Resume
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void score(session.id)}
+      >
+        Score it
+      </button>
+      <DiscardTwice busy={busy} discard={() => void discard(session.id)} />
+    </InterruptedBanner>
+  );
+}
+
+/** The alert both kinds share: what was interrupted, its actions, and the error of the last one tried. */
+function InterruptedBanner({
+  id,
+  heading,
+  what,
+  children,
+}: {
+  readonly id: string;
+  readonly heading: string;
+  readonly what: string;
+  readonly children: ReactNode;
+}) {
+  const headingId = useId();
+  const error = useStore((s) => s.recoveryError);
   return (
     <section role="alert" aria-labelledby={headingId} className="banner">
-      <h2 id={headingId}>Interrupted meeting</h2>
-      <p>
-        {session.scenarioTitle}, {turns}, started {formatDateTime(session.startedAt)}
-      </p>
-      <div className="banner-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy !== null}
-          onClick={() => void resume(session.id)}
-        >
-          Resume
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy !== null}
-          onClick={() => void score(session.id)}
-        >
-          Score it
-        </button>
-        <DiscardTwice busy={busy !== null} discard={() => void discard(session.id)} />
-      </div>
-      {error?.where === session.id && <ErrorAlert message={error.message} />}
+      <h2 id={headingId}>{heading}</h2>
+      <p>{what}</p>
+      <div className="banner-actions">{children}</div>
+      {error?.where === id && <ErrorAlert message={error.message} />}
     </section>
   );
+}
+
+function turnsOf(n: number): string {
+  return `${n} ${n === 1 ? 'turn' : 'turns'}`;
 }
 
 /** Discard, asked twice: the first press asks, the second throws it away. */
