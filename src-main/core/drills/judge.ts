@@ -68,22 +68,20 @@ export function judgeQuickDrill(
       name:
         behaviors.length > 3
           ? `Reads as one of the ${behaviors.length} kinds this drill accepts`
-          : `Reads as ${behaviors.map(label).join(' or ')}`,
+          : `Reads as ${either(behaviors.map(label))}`,
       met,
-      why: met
-        ? `The answer ${read}.`
-        : `The answer ${read}, not ${behaviors.map(label).join(' or ')}.`,
+      why: met ? `The answer ${read}.` : `The answer ${read}, not ${either(behaviors.map(label))}.`,
     });
   }
   const groups = list(target.group);
   if (groups.length > 0) {
     const met = groups.includes(facts.group);
     objectives.push({
-      name: `Creates ${groups.join(' or ')}`,
+      name: `Creates ${either(groups)}`,
       met,
       why: met
         ? `The answer ${read}.`
-        : `The answer ${read}; the drill asks for ${groups.join(' or ')}.`,
+        : `The answer ${read}; the drill asks for ${either(groups)}.`,
     });
   }
   if (target.buildsOnBuyer) {
@@ -196,4 +194,11 @@ export function judgeMeetingDrill(drill: MeetingDrill, report: SessionReport): M
     score: report.overall,
     objectives,
   };
+}
+
+/** "a or b", "a, b or c": a list a reader takes in at once. */
+function either(items: readonly string[]): string {
+  return items.length <= 2
+    ? items.join(' or ')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }

@@ -48,6 +48,22 @@ describe('the built-in drill bank', () => {
   );
 });
 
+describe("a failed drill's objectives", () => {
+  it('list the kinds the drill accepts as a reader would, with commas and one "or"', () => {
+    const drill = bank.quickDrills.find((d) => list(d.target.behavior).length >= 3);
+    expect(drill, 'a built-in drill that accepts three kinds or more').toBeDefined();
+    const result = judgeQuickDrill(drill as (typeof bank.quickDrills)[number], PITCH, classifier);
+    const kinds = result.objectives.find((o) => /^Reads as/.test(o.name));
+    expect(kinds?.met).toBe(false);
+    expect(kinds?.why).toMatch(/, not [a-z ]+(, [a-z ]+)+ or [a-z ]+\.$/);
+    expect(kinds?.why.match(/ or /g)).toHaveLength(1);
+  });
+});
+
+function list<T>(value: T | readonly T[] | undefined): readonly T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value as T];
+}
+
 describe('a bank file with problems', () => {
   it('names the file, line and column of each', () => {
     const text = `quick:\n  - id: qd-a\n    title: A\n    skill: brush-of\n    buyer: Hi.\n    target: { say: x }\n    models: [a, b]\n`;
