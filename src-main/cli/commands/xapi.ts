@@ -8,7 +8,6 @@
 // the first learner's (as in the app); drill attempts and track completions
 // are their own. Without learners, NAME is a rep's name and the sessions are
 // those that rep held.
-import { join } from 'node:path';
 import type { Statement } from '@xapi/xapi';
 import {
   DEFAULT_BASE_IRI,
@@ -49,7 +48,7 @@ export const xapi: Command = ({ values, positionals }, io) => {
   // Read only: a damaged file is reported, never moved aside from here.
   const store = new LearnerStore(dataDir);
   const [problem] = store.problems;
-  if (problem) throw new InputError(`${join(dataDir, 'learners.json')}: ${problem}`);
+  if (problem) throw new InputError(problem);
   const learners = store.learners;
   const wanted = name.toLowerCase();
   let learner: Learner;
@@ -67,7 +66,7 @@ export const xapi: Command = ({ values, positionals }, io) => {
     ownsSession = (row) => (row.learnerId === undefined ? isFirst : row.learnerId === found.id);
     own = { attempts: store.attempts(found.id), completions: store.completions(found.id) };
     const [damaged] = store.problems;
-    if (damaged) throw new InputError(`${join(dataDir, 'learners', found.id)}: ${damaged}`);
+    if (damaged) throw new InputError(damaged);
   } else {
     learner = repLearner(name);
     ownsSession = (row) => row.reps.some((rep) => rep.trim().toLowerCase() === wanted);

@@ -68,6 +68,7 @@ export class LearnerStore {
   private dailySizes: Record<string, number> = {};
   private readonly attemptCache = new Map<string, DrillAttempt[]>();
   private readonly logs = new Map<string, LineLog>();
+  /** What could not be read, each with its file's path. */
   readonly problems: string[] = [];
 
   constructor(
@@ -172,7 +173,7 @@ export class LearnerStore {
       try {
         out.push(JSON.parse(readTextFile(join(dir, name), 1024 * 1024)) as Certificate);
       } catch (error) {
-        this.problems.push(`${name}: ${String(error)}`);
+        this.problems.push(`${join(dir, name)}: ${String(error)}`);
       }
     }
     return out;
@@ -220,7 +221,7 @@ export class LearnerStore {
       const parsed = learnersFile.safeParse(JSON.parse(readTextFile(path, 16 * 1024 * 1024)));
       if (!parsed.success) {
         const message = `learners.json: ${describe(parsed.error)}`;
-        this.problems.push(message);
+        this.problems.push(`${path}: ${describe(parsed.error)}`);
         this.setAside(path, message);
         return;
       }
@@ -229,7 +230,7 @@ export class LearnerStore {
       this.dailySizes = parsed.data.dailySize ?? {};
     } catch (error) {
       const message = `learners.json: not valid JSON (${String(error)})`;
-      this.problems.push(message);
+      this.problems.push(`${path}: not valid JSON (${String(error)})`);
       this.setAside(path, message);
     }
   }
