@@ -137,7 +137,8 @@ async function accuracy(): Promise<void> {
     const weights = (process.env.SPEECH_TUNE_WEIGHTS ?? String(DOMAIN_LM_WEIGHT))
       .split(',')
       .map(Number);
-    // Option sets separated by ';', each added to DECODER_OPTIONS: "-lw 8;-remove_silence no".
+    // Option sets separated by ';', each added to DECODER_OPTIONS or replacing
+    // one of them: "-lw 8;-fwdflat yes".
     const optionSets = (process.env.SPEECH_TUNE_OPTIONS ?? '').split(';').map((set) => {
       const parts = set
         .trim()
@@ -153,7 +154,11 @@ async function accuracy(): Promise<void> {
       for (const weight of weights) {
         for (const extra of optionSets) {
           const label = `tuning, ${condition.name}, sales LM ${weight}${extra.length ? `, ${extra.flat().join(' ')}` : ''}`;
-          const decoderOptions = [...DECODER_OPTIONS, ...extra];
+          // An extra option replaces the chosen one of the same name (pocketsphinx refuses a name twice).
+          const decoderOptions = [
+            ...DECODER_OPTIONS.filter(([name]) => !extra.some(([n]) => n === name)),
+            ...extra,
+          ];
           for (const denoise of denoiseChoices()) {
             printScore(
               `${label}${denoise === DENOISE ? '' : denoise ? ', RNNoise' : ', no RNNoise'}`,
