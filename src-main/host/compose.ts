@@ -23,7 +23,6 @@ import { LearnerStore } from '../services/drills/learners';
 import { TeamStore } from '../services/storage/team-store';
 import { XapiHost } from './xapi-host';
 import type { SecretCipher } from '../services/xapi/credentials';
-import { repLearner } from '../core/xapi/statements';
 import {
   chooseEngine,
   closeSpeechEngines,
@@ -123,12 +122,7 @@ export function composeHost(options: ComposeOptions): ComposedHost {
     dataDir: options.dataDir,
     settings,
     log,
-    learnerById: (id) => learners.get(id),
-    // A session is its learner's; one from before learners existed is the first learner's.
-    learnerForSession: (record) => {
-      const learner = (record.learnerId && learners.get(record.learnerId)) || learners.first;
-      return learner ? { id: learner.id, name: learner.name } : repLearner(record.reps[0] ?? 'Rep');
-    },
+    learners,
     ...(options.secretCipher ? { cipher: options.secretCipher } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.disk ? { disk: options.disk } : {}),

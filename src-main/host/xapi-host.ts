@@ -11,6 +11,7 @@ import {
   drillAttemptStatements,
   normaliseBaseIri,
   repLearner,
+  sessionOwner,
   sessionStatements,
   trackCompletionStatements,
   type DrillAttempt,
@@ -25,6 +26,7 @@ import { uuidV5 } from '../services/xapi/ids';
 import { Outbox } from '../services/xapi/outbox';
 import { Uploader } from '../services/xapi/uploader';
 import type { Disk } from '../services/storage/disk';
+import type { LearnerStore } from '../services/drills/learners';
 import { HostError } from './errors';
 
 export interface XapiHostOptions {
@@ -35,10 +37,8 @@ export interface XapiHostOptions {
   readonly cipher?: SecretCipher;
   readonly fetch?: Fetch;
   readonly disk?: Disk;
-  /** The learner with this id, from the learner store (services/drills/learners.ts). */
-  readonly learnerById: (id: string) => Learner | undefined;
-  /** Who a stored session is about; by default the first learner, or the rep by name. */
-  readonly learnerForSession?: (record: SessionRecord) => Learner;
+  /** Who the statements are about (services/drills/learners.ts). */
+  readonly learners: Pick<LearnerStore, 'learners' | 'get'>;
 }
 
 export interface SaveCredentials {
@@ -135,9 +135,11 @@ export class XapiHost {
   }
 
   enqueueSession(record: SessionRecord): void {
-    const learner =
-      this.options.learnerForSession?.(record) ??
-      repLearner(record.reps[0] ?? this.options.settings.get().repName);
+    // A session is its learner's (core/xapi: sessionOwner); with no learners, the rep's by name.
+    const owner = sessionOwner(record.learnerId, this.options.learners.learners);
+    const learner = owner
+      ? { id: owner.id, name: owner.name }
+      : repLearner(record.reps[0] ?? 'Rep');
     this.enqueue(`session ${record.id}`, (opts) => sessionStatements(record, learner, opts));
   }
 
@@ -158,7 +160,7 @@ export class XapiHost {
   }
 
   private learnerById(id: string): Learner {
-    const learner = this.options.learnerById(id);
+    const learner = this.options.learners.get(id);
     return learner ? { id: learner.id, name: learner.name } : { id, name: id };
   }
 

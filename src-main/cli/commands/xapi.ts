@@ -4,9 +4,8 @@
 //
 // Learners are read through the learner store (services/drills/learners.ts),
 // as the app reads them. With learners, NAME must be one of them; a session
-// is theirs when it names them, and a session from before learners existed is
-// the first learner's (as in the app); drill attempts and track completions
-// are their own. Without learners, NAME is a rep's name and the sessions are
+// is theirs as the app decides it (core/xapi: sessionOwner), and drill
+// attempts and track completions are their own. Without learners, NAME is a rep's name and the sessions are
 // those that rep held.
 import type { Statement } from '@xapi/xapi';
 import {
@@ -14,6 +13,7 @@ import {
   drillAttemptStatements,
   normaliseBaseIri,
   repLearner,
+  sessionOwner,
   sessionStatements,
   trackCompletionStatements,
   type DrillAttempt,
@@ -62,8 +62,7 @@ export const xapi: Command = ({ values, positionals }, io) => {
       );
     }
     learner = { id: found.id, name: found.name };
-    const isFirst = learners[0]?.id === found.id;
-    ownsSession = (row) => (row.learnerId === undefined ? isFirst : row.learnerId === found.id);
+    ownsSession = (row) => sessionOwner(row.learnerId, learners)?.id === found.id;
     own = { attempts: store.attempts(found.id), completions: store.completions(found.id) };
     const [damaged] = store.problems;
     if (damaged) throw new InputError(damaged);

@@ -35,6 +35,20 @@ export interface PracticeSession {
 export type { DrillAttempt, TrackCompletion } from '../drills/types';
 export type Learner = Omit<DrillLearner, 'createdAt'> & { readonly createdAt?: string };
 
+/**
+ * Whose a stored session is: the learner it names, else (a session from
+ * before learners existed, or naming one no longer here) the first learner;
+ * undefined when there are no learners.
+ */
+export function sessionOwner<L extends { readonly id: string }>(
+  learnerId: string | undefined,
+  learners: readonly L[],
+): L | undefined {
+  return (
+    (learnerId === undefined ? undefined : learners.find((l) => l.id === learnerId)) ?? learners[0]
+  );
+}
+
 /** A rep known only by name (no learners on this machine): a stable id from the name. */
 export function repLearner(repName: string): Learner {
   const name = repName.trim() || 'Rep';

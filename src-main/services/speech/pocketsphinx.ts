@@ -49,37 +49,16 @@ const LABEL = 'PocketSphinx (fast, basic accuracy)';
  * second of waiting after every reply, which the rep feels; best-path
  * rescoring is nearly free and helps; wider beams cost time for nothing.
  *
- * -maxhmmpf 6000 caps the HMMs the search keeps alive in a frame. In loud
- * noise the beams let far more through and decoding slowed to 0.42 of real
- * time; with the cap (later, sales LM and RNNoise on; tuning.txt +
- * tuning-independent.txt, one idle core each):
- *
- *   condition                  no cap          3000            6000            10000
- *   room noise 10 dB (tuning)  0.383 / 0.42    0.410 / 0.22    0.386 / 0.27    0.383 / 0.33
- *   clean (tuning)                             0.053 / 0.16
- *   clean (independent)        0.088 / 0.15                    0.088 / 0.14
- *   room noise 20 dB (indep.)  0.135 / 0.22                    0.136 / 0.18
- *   (WER / real-time factor)
- *
- * -pl_window 0 turns off the phone-loop lookahead (a quick phone-only search 5
- * frames ahead whose guess prunes the word search, losing words it should
- * keep); -maxwpf 20 keeps at most 20 word ends a frame, which pays for it in
- * noise. WER on the tuning sets (tuning.txt /
- * tuning-independent.txt):
- *
- *   options                     clean          room noise 20 dB   room noise 10 dB
- *   before (cap alone)          0.053* / 0.088  0.133 / 0.136      0.386
- *   -pl_window 0                0.054 / 0.084   0.123 / 0.129      0.395, 1.8 of the time
- *   -maxwpf 20                  0.053 / 0.088   0.132 / 0.140      0.389, 0.84 of the time
- *   both (chosen)                       0.084   0.120 / 0.134      0.388, 1.17 of the time
- *   -maxwpf 10                                                     0.415
- *   -pl_window 2                        0.090                      0.404
- *   (* with the cap at 3000)
- *
- * Times are decoding time against "before", measured side by side on the
- * two cores (at 10 dB). On clean speech "both" takes 1.17 of the time of
- * -maxwpf 20 alone. "Both" is chosen for the words in quiet and ordinary
- * rooms; in loud noise it is a little slower than before.
+ * Added later, with the sales LM and RNNoise on, chosen on tuning.txt and
+ * tuning-independent.txt (the figures are in docs/speech.md, "Decoder options
+ * and figures"):
+ * - -maxhmmpf 6000 caps the HMMs the search keeps alive in a frame: in loud
+ *   noise decoding went from 0.42 to 0.27 of real time for the same words.
+ * - -pl_window 0 turns off the phone-loop lookahead (a quick phone-only search
+ *   5 frames ahead whose guess prunes the word search, losing words it should
+ *   keep): 0.4 points better clean, up to 1.3 at 20 dB room noise.
+ * - -maxwpf 20 keeps at most 20 word ends a frame, which pays for the
+ *   lookahead in noise: together they take 1.12-1.17x the time of before.
  */
 export const DECODER_OPTIONS: readonly (readonly [string, string])[] = [
   ['-fwdflat', 'no'],

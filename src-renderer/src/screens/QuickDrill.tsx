@@ -25,12 +25,6 @@ export function QuickDrill() {
   const trackOnShow = useStore((s) => s.trackOnShow);
   const loadSpeechStatus = useStore((s) => s.loadSpeechStatus);
   useEffect(() => void loadSpeechStatus(), [loadSpeechStatus]);
-  // The answer box goes away when the result comes: focus moves to the result,
-  // so a keyboard or screen-reader user is not dropped to the page.
-  const focusResult = useCallback(
-    (heading: HTMLHeadingElement | null) => revealAndFocus(heading),
-    [],
-  );
   const back = () => navigate(drill?.trackId && trackOnShow ? 'track' : 'drills');
   if (!drill)
     return (
@@ -63,7 +57,9 @@ export function QuickDrill() {
         <section className="panel" aria-labelledby={`${id}-result`}>
           <h2
             id={`${id}-result`}
-            ref={focusResult}
+            // The answer box went away: focus moves here, so a keyboard or
+            // screen-reader user is not dropped to the page.
+            ref={revealAndFocus}
             tabIndex={-1}
             className={result.passed ? 'passed' : 'not-passed'}
           >

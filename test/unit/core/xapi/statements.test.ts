@@ -11,6 +11,7 @@ import {
   VERBS,
   type DrillAttempt,
   type TrackCompletion,
+  sessionOwner,
 } from '../../../../src-main/core/xapi/statements';
 import { uuidV5 } from '../../../../src-main/services/xapi/ids';
 import { playedRecord } from '../../services/storage/fixtures/records';
@@ -186,5 +187,16 @@ describe('uuidV5', () => {
     expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
       '2ed6657d-e927-568b-95e1-2665a8aea6a2',
     );
+  });
+});
+
+describe('whose a stored session is', () => {
+  const ana = { id: 'l-ana', name: 'Ana' };
+  const bo = { id: 'l-bo', name: 'Bo' };
+  it('the learner it names; else, from before learners or naming one gone, the first', () => {
+    expect(sessionOwner('l-bo', [ana, bo])).toBe(bo);
+    expect(sessionOwner(undefined, [ana, bo])).toBe(ana);
+    expect(sessionOwner('l-gone', [ana, bo])).toBe(ana);
+    expect(sessionOwner(undefined, [])).toBeUndefined();
   });
 });
